@@ -1,0 +1,131 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from news.filters import NewsFilterForm
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+
+NEWS_PER_PAGE = 12
+
+
+class NewsIndexPage(BasePage):
+    """ "Tin tức" and each category below it; a listing of every article beneath it."""
+
+    intro = models.TextField(_("Giới thiệu"), blank=True)
+    show_on_home = models.BooleanField(_("Hiện trên trang chủ"), default=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("show_on_home"), FieldPanel("sidebar")]
+    subpage_types = ["news.NewsIndexPage", "news.NewsPage"]
+    parent_page_types = ["portal.HomePage", "news.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = _("Chuyên mục tin")
+        verbose_name_plural = _("Chuyên mục tin")
+
+    def articles(self):
+        return NewsPage.objects.live().public().descendant_of(self).select_related("main_image").order_by("-display_date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = NewsFilterForm(request.GET or None)
+        articles = self.articles()
+        if form.is_valid():
+            articles = form.filter(articles)
+        page = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(filter_form=form, articles=page, categories=self.get_children().live().type(NewsIndexPage))
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(BasePage):
+    summary = models.TextField(_("Sapo (tóm tắt)"), max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name=_("Nội dung"), blank=True)
+    main_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("Ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    main_image_caption = models.CharField(_("Chú thích ảnh"), max_length=500, blank=True)
+    main_image_credit = models.CharField(_("Tác giả ảnh"), max_length=255, blank=True)
+    author = models.CharField(_("Tác giả"), max_length=255, blank=True)
+    source = models.CharField(_("Nguồn"), max_length=255, blank=True)
+    display_date = models.DateTimeField(_("Ngày giờ hiển thị"), default=timezone.now, db_index=True)
+    featured = models.BooleanField(_("Tin nổi bật"), default=False, db_index=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Từ khóa"))
+    legacy_url = models.CharField(_("Địa chỉ ở cổng cũ"), max_length=500, blank=True, db_index=True, editable=False)
+    legacy_view_count = models.PositiveIntegerField(_("Lượt xem ở cổng cũ"), default=0, editable=False)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("main_image"), FieldPanel("main_image_caption"), FieldPanel("main_image_credit")],
+            heading=_("Ảnh đại diện"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("source"), FieldPanel("display_date"), FieldPanel("featured"), FieldPanel("tags")],
+            heading=_("Thông tin bài viết"),
+        ),
+        InlinePanel("attachments", label=_("Tệp đính kèm")),
+        InlinePanel("related_links", label=_("Tin liên quan")),
+        FieldPanel("sidebar"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("display_date"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Tin bài")
+        verbose_name_plural = _("Tin bài")
+
+    @cached_property
+    def related_news(self):
+        """Hand-picked related articles, else the newest in the same category."""
+        chosen = [link.news for link in self.related_links.select_related("news__main_image") if link.news.live]
+        if chosen:
+            return chosen
+        parent = self.get_parent()
+        return list(
+            NewsPage.objects.live()
+            .public()
+            .child_of(parent)
+            .exclude(pk=self.pk)
+            .select_related("main_image")
+            .order_by("-display_date")[:5]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["category"] = self.get_parent().specific
+        context["attachments"] = self.attachments.select_related("document")
+        return context
+
+
+class NewsAttachment(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("Tệp"), on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("Tên hiển thị"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+
+class RelatedNews(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_links")
+    news = models.ForeignKey(NewsPage, verbose_name=_("Tin"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("news")]

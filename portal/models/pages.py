@@ -1,0 +1,75 @@
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock, SidebarBlock
+
+
+class SidebarMixin(models.Model):
+    """Sidebar blocks placed on a section apply to its descendants until one of them sets its own."""
+
+    sidebar = StreamField(
+        SidebarBlock(),
+        verbose_name=_("Khối bên phải"),
+        blank=True,
+        help_text=_("Để trống để dùng các khối của mục cha."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def effective_sidebar(self):
+        if self.sidebar:
+            return self.sidebar
+        ancestors = self.get_ancestors().filter(depth__gt=1).order_by("-depth").specific(defer=False)
+        for ancestor in ancestors:
+            sidebar = getattr(ancestor, "sidebar", None)
+            if sidebar:
+                return sidebar
+        return self.sidebar
+
+
+class BasePage(SidebarMixin, Page):
+    """Every public page type of the portal shares the sidebar and the SEO fields."""
+
+    promote_panels = Page.promote_panels
+    settings_panels = Page.settings_panels
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    intro = RichTextField(_("Lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    news_per_section = models.PositiveSmallIntegerField(_("Số tin mỗi chuyên mục"), default=5)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("news_per_section"), FieldPanel("sidebar")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("Trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        """Sections add their own home-page blocks through the `construct_home_context` hook."""
+        context = super().get_context(request, *args, **kwargs)
+        for fn in hooks.get_hooks("construct_home_context"):
+            fn(self, request, context)
+        return context
+
+
+class StandardPage(BasePage):
+    intro = models.TextField(_("Tóm tắt"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Nội dung"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("sidebar")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("Trang thông tin")

@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+from portal.blocks import SocialLinkBlock
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Identity of the portal; editable so the transfer to a new owning agency needs no deploy."""
+
+    portal_name = models.CharField(_("Tên cổng"), max_length=255, default="Cổng thông tin cải cách hành chính")
+    owning_agency = models.CharField(_("Cơ quan chủ quản"), max_length=255, blank=True)
+    address = models.CharField(_("Địa chỉ"), max_length=500, blank=True)
+    phone = models.CharField(_("Điện thoại"), max_length=50, blank=True)
+    hotline = models.CharField(_("Đường dây nóng"), max_length=50, blank=True)
+    email = models.EmailField(_("Thư điện tử"), blank=True)
+    responsible_person = models.CharField(_("Người chịu trách nhiệm"), max_length=255, blank=True)
+    licence = models.CharField(_("Giấy phép"), max_length=500, blank=True)
+    footer = RichTextField(_("Chân trang"), blank=True, features=["bold", "italic", "link"])
+    legacy_visit_count = models.PositiveBigIntegerField(
+        _("Tổng lượt truy cập của cổng cũ"),
+        default=0,
+        help_text=_("Số lượt truy cập chuyển từ cổng cũ; bộ đếm tổng bắt đầu từ số này."),
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("Mạng xã hội"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("portal_name"), FieldPanel("owning_agency")], heading=_("Nhận diện")),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("hotline"), FieldPanel("email")],
+            heading=_("Liên hệ"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("responsible_person"), FieldPanel("licence"), FieldPanel("footer")],
+            heading=_("Chân trang"),
+        ),
+        FieldPanel("legacy_visit_count"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("Cấu hình cổng")
+        verbose_name_plural = _("Cấu hình cổng")

@@ -1,0 +1,39 @@
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.filter
+def vn_number(value):
+    """40528527 → "40.528.527", whatever the active locale's grouping setting."""
+    if value in (None, ""):
+        return ""
+    return intcomma(value, use_l10n=True)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    cache = getattr(request, "_main_menu", None)
+    if cache is None:
+        cache = list(site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path", "depth"))
+        request._main_menu = cache
+    return cache
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth"))
+
+
+@register.inclusion_tag("portal/includes/sidebar.html", takes_context=True)
+def sidebar(context, page):
+    blocks = getattr(page, "effective_sidebar", None) or []
+    return {"blocks": blocks, "request": context.get("request"), "page": page}

@@ -1,0 +1,21 @@
+"""Vietnamese text helpers shared by every section: NFC normalisation and diacritic folding."""
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text or "")
+
+
+def fold(text):
+    """Lower-case and strip diacritics, including đ/Đ → d ("Đăng ký" → "dang ky")."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def document_number_key(number):
+    """A comparable form of a document number: "91/QĐ-UBND", "91/QD-UBND", "91 qđ ubnd" → "91 qd ubnd"."""
+    return " ".join(_NON_WORD.sub(" ", fold(number)).split())
