@@ -7,4 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import admin_denials, signals  # noqa: F401
+
+        admin_denials.install()

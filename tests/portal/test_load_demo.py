@@ -1,0 +1,37 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from news.models import DecisionPage, NewsIndexPage, NewsPage
+from portal.demo import DEMO_PASSWORD, DEMO_USERS
+from portal.models import HomePage, SiteSettings, StandardPage
+from procedures.models import AgencyPage, ProcedureIndexPage
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in (Page, NewsPage, DecisionPage, AgencyPage, StandardPage)}
+
+
+@pytest.mark.django_db
+def test_load_demo_builds_the_tree_and_is_idempotent(client):
+    call_command("load_demo", stdout=None)
+    first = counts()
+    call_command("load_demo", stdout=None)
+    assert counts() == first
+
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert first["NewsPage"] >= 30 and first["DecisionPage"] >= 20 and first["AgencyPage"] >= 12
+    assert NewsIndexPage.objects.child_of(NewsIndexPage.objects.get(slug="tin-tuc")).count() >= 3
+    assert ProcedureIndexPage.objects.child_of(home).exists()
+    assert SiteSettings.objects.get().legacy_visit_count == 40_528_527
+
+    for username, _name, _group, _superuser in DEMO_USERS:
+        assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+
+    html = client.get("/").content.decode()
+    assert "Cổng thông tin cải cách hành chính tỉnh" in html
+    assert "Tin nổi bật" in html
+    assert client.post("/admin/login/", {"username": "admin", "password": DEMO_PASSWORD}).status_code == 302
+    assert client.get("/admin/").status_code == 200

@@ -1,0 +1,77 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template import Context, Template
+from django.utils import timezone
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env_overrides, drop=()):
+    env = {k: v for k, v in os.environ.items() if k not in drop and k != "DATABASE_URL"}
+    env.update(env_overrides)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_vietnamese_locale_and_time_zone():
+    assert settings.LANGUAGE_CODE == "vi"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+
+
+def test_dates_and_numbers_render_the_vietnamese_way():
+    moment = timezone.make_aware(timezone.datetime(2025, 7, 1, 8, 30))
+    html = Template("{% load portal_tags %}{{ when|date:'SHORT_DATE_FORMAT' }} {{ total|vn_number }} {{ rate }}").render(
+        Context({"when": moment, "total": 40528527, "rate": 98.2})
+    )
+    assert html == "01/07/2025 40.528.527 98,2"
+
+
+def test_production_check_deploy_is_clean_with_documented_variables():
+    result = run_manage(
+        "check",
+        "--deploy",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "cchc.example.gov.vn",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("missing", "present"),
+    [("SECRET_KEY", {"ALLOWED_HOSTS": "cchc.example.gov.vn"}), ("ALLOWED_HOSTS", {"SECRET_KEY": "x" * 60})],
+)
+def test_production_refuses_to_start_without_required_variable(missing, present):
+    result = run_manage(
+        "check",
+        env_overrides={"DJANGO_SETTINGS_MODULE": "portal.settings.production", **present},
+        drop=("SECRET_KEY", "ALLOWED_HOSTS"),
+    )
+    assert result.returncode != 0
+    assert f"Thiếu biến môi trường {missing}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_database_url_selects_the_database(monkeypatch):
+    import dj_database_url
+
+    config = dj_database_url.parse("postgres://portal@db.internal:5432/cchc")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "cchc"
+
+
+@pytest.mark.postgres
+def test_postgresql_pass_really_uses_postgresql(db):
+    from django.db import connection
+
+    assert connection.vendor == "postgresql"
+    assert connection.settings_dict["NAME"].startswith("test_")
