@@ -9,7 +9,7 @@ from portal.text import document_number_key
 
 
 class NewsFilterForm(forms.Form):
-    """ "Tìm theo ngày" and tag filter of news listings; bad input is reported, never a 500."""
+    """The "Tìm theo ngày" and tag filter of news listings; bad input is reported, never a 500."""
 
     date_from = forms.DateField(label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
     date_to = forms.DateField(label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
@@ -67,8 +67,8 @@ class DocumentFilterForm(forms.Form):
             documents = documents.filter(
                 Q(number_key=key) | Q(number_key__startswith=key) | Q(title__icontains=query) | Q(summary__icontains=query)
             ).annotate(number_rank=Case(When(number_key=key, then=Value(0)), default=Value(1), output_field=IntegerField()))
-            documents = documents.order_by("number_rank", "-date_issued", "-pk")
-        return documents
+            return documents.order_by("number_rank", "-date_issued", "-pk")
+        return documents.order_by("-date_issued", "-pk")
 
 
 def _distinct(queryset, field):

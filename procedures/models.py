@@ -17,7 +17,7 @@ class AgencyType(models.TextChoices):
 
 
 class ProcedureIndexPage(BasePage):
-    """ "Thủ tục hành chính": the catalogue root; agencies sit below it."""
+    """The "Thủ tục hành chính" catalogue root; agencies sit below it."""
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
 

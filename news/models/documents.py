@@ -2,6 +2,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,7 @@ DOCUMENTS_PER_PAGE = 20
 
 
 class DocumentIndexPage(BasePage):
-    """ "Văn bản": the document search tool the portal decree requires."""
+    """The "Văn bản" index: the document search tool the portal decree requires."""
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
 
@@ -36,15 +37,16 @@ class DocumentIndexPage(BasePage):
     def documents(self):
         return DecisionPage.objects.live().public().descendant_of(self)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def serve(self, request, *args, **kwargs):
         documents = self.documents()
         form = DocumentFilterForm(request.GET or None, documents=documents)
-        if form.is_valid():
-            documents = form.filter(documents)
-        documents = documents.order_by("-date_issued", "-pk").prefetch_related("files__document")
-        context.update(filter_form=form, documents=Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page")))
-        return context
+        documents = form.filter(documents) if form.is_valid() else documents.order_by("-date_issued", "-pk")
+        documents = documents.prefetch_related("files__document")
+        context = {"filter_form": form, "documents": Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))}
+        response = TemplateResponse(request, self.get_template(request), {**self.get_context(request), **context})
+        if form.errors:
+            response.status_code = 400
+        return response
 
 
 class DecisionPage(BasePage):
@@ -118,6 +120,31 @@ class DecisionPage(BasePage):
     @cached_property
     def status(self):
         return self.status_on(timezone.localdate())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": self.title,
+            "legislationIdentifier": self.number,
+            "legislationType": self.get_doc_type_display(),
+            "abstract": self.summary,
+            "legislationDate": self.date_issued.isoformat(),
+            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": self.issuer},
+            "legislationLegalForce": "InForce" if self.status == DocumentStatus.IN_FORCE else "NotInForce",
+            "inLanguage": "vi",
+            "url": self.get_full_url(request),
+        }
+        if self.date_effective:
+            data["legislationDateVersion"] = self.date_effective.isoformat()
+        if self.signer:
+            data["legislationResponsible"] = {"@type": "Person", "name": self.signer}
+        return data
 
     @property
     def year(self):

@@ -7,10 +7,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from news.feeds import CategoryFeed
 from news.filters import NewsFilterForm
 from portal.blocks import BodyBlock
 from portal.models import BasePage
@@ -18,8 +20,8 @@ from portal.models import BasePage
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(BasePage):
-    """ "Tin tức" and each category below it; a listing of every article beneath it."""
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The "Tin tức" section and each category below it; lists every article beneath it."""
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
     show_on_home = models.BooleanField(_("Hiện trên trang chủ"), default=True)
@@ -33,17 +35,34 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("Chuyên mục tin")
 
     def articles(self):
-        return NewsPage.objects.live().public().descendant_of(self).select_related("main_image").order_by("-display_date", "-pk")
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("main_image")
+            .prefetch_related("main_image__renditions")
+            .order_by("-display_date", "-pk")
+        )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @path("")
+    def listing(self, request):
         form = NewsFilterForm(request.GET or None)
         articles = self.articles()
         if form.is_valid():
             articles = form.filter(articles)
-        page = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(filter_form=form, articles=page, categories=self.get_children().live().type(NewsIndexPage))
-        return context
+        context = {
+            "filter_form": form,
+            "articles": Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page")),
+            "categories": self.get_children().live().public().type(NewsIndexPage),
+        }
+        response = self.render(request, context_overrides=context)
+        if form.errors:
+            response.status_code = 400
+        return response
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        return CategoryFeed(self)(request)
 
 
 class NewsPageTag(TaggedItemBase):
@@ -109,10 +128,30 @@ class NewsPage(BasePage):
             .order_by("-display_date")[:5]
         )
 
+    def structured_data(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.summary,
+            "datePublished": self.display_date.isoformat(),
+            "dateModified": (self.last_published_at or self.display_date).isoformat(),
+            "mainEntityOfPage": self.get_full_url(request),
+            "keywords": [tag.name for tag in self.tags.all()],
+        }
+        if self.author:
+            data["author"] = {"@type": "Person", "name": self.author}
+        if self.source:
+            data["isBasedOn"] = self.source
+        if self.main_image:
+            data["image"] = [request.build_absolute_uri(self.main_image.get_rendition("fill-1200x675|format-jpeg").url)]
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["category"] = self.get_parent().specific
         context["attachments"] = self.attachments.select_related("document")
+        context["structured_data"] = self.structured_data(request)
         return context
 
 

@@ -1,5 +1,10 @@
+import json
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -37,3 +42,13 @@ def breadcrumbs(page):
 def sidebar(context, page):
     blocks = getattr(page, "effective_sidebar", None) or []
     return {"blocks": blocks, "request": context.get("request"), "page": page}
+
+
+_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def ld_json(data):
+    """Structured data as an inert JSON-LD block, escaped so no text can close the script element."""
+    payload = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_LD_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
