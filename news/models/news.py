@@ -84,6 +84,7 @@ class NewsPage(BasePage):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Từ khóa"))
     legacy_url = models.CharField(_("Địa chỉ ở cổng cũ"), max_length=500, blank=True, db_index=True, editable=False)
     legacy_view_count = models.PositiveIntegerField(_("Lượt xem ở cổng cũ"), default=0, editable=False)
+    legacy_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),

@@ -134,3 +134,23 @@ def test_sitemap_and_robots(client, tree):
     assert article.slug in client.get("/sitemap.xml").content.decode()
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_revisions_can_be_compared_and_rolled_back(client, tree, users):
+    from django.urls import reverse
+
+    article = factories.NewsPageFactory(parent=tree.category, title="Bản đầu")
+    first = article.latest_revision
+    article.title = "Bản sửa"
+    article.save_revision().publish()
+    client.force_login(users.moderator)
+    compare = reverse("wagtailadmin_pages:revisions_compare", args=(article.pk, first.pk, "live"))
+    response = client.get(compare)
+    html = response.content.decode()
+    assert response.status_code == 200 and "đầu" in html and "sửa" in html
+    revert = reverse("wagtailadmin_pages:revisions_revert", args=(article.pk, first.pk))
+    assert client.get(revert).status_code == 200
+    first.publish()
+    article.refresh_from_db()
+    assert article.title == "Bản đầu"
+    assert client.get(article.url).status_code == 200
