@@ -14,6 +14,7 @@ urlpatterns = [
     path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.site_search, name="search"),
+    path("api/thu-tuc/", include("procedures.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

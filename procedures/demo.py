@@ -1,6 +1,11 @@
 """Demo agencies: names follow the 2025 merged structure; contacts are invented for testing."""
 
+import datetime
+
 from portal.demo import child
+from procedures.demo_data import DECISIONS, FIELDS, PROCEDURES
+from procedures.exchange.importer import write_records
+from procedures.exchange.records import Record
 from procedures.models import AgencyPage, AgencyType, ProcedureIndexPage
 
 AGENCIES = [
@@ -131,3 +136,151 @@ def load_agencies(home):
             description=f"<p>{description}</p>",
         )
     return index, len(AGENCIES)
+
+
+APPLICANTS = {
+    "business": [("DN", "Doanh nghiệp"), ("TC", "Tổ chức")],
+    "household": [("CD", "Công dân Việt Nam"), ("HKD", "Hộ kinh doanh")],
+    "organisation": [("TC", "Tổ chức")],
+    "citizen": [("CD", "Công dân Việt Nam"), ("NNN", "Người nước ngoài")],
+}
+BUSINESS_FIELDS = {"DN", "DT", "HTX", "LT", "DL", "NN", "MT", "TNN", "DUOC", "DLICH"}
+ORGANISATION_FIELDS = {"TCPCP", "TDKT", "PBGD", "KHCN", "BCVT"}
+KEYWORDS = {
+    "khai sinh": "làm giấy khai sinh, khai sinh cho con",
+    "kết hôn": "đăng ký kết hôn, giấy đăng ký kết hôn",
+    "giấy phép xây dựng": "GPXD, xin giấy phép xây nhà, xây dựng",
+    "lý lịch tư pháp": "LLTP, phiếu lý lịch tư pháp",
+    "căn cước": "CCCD, thẻ căn cước công dân, CMND",
+    "lái xe": "GPLX, bằng lái xe",
+    "quyền sử dụng đất": "QSDĐ, sổ đỏ, GCN",
+    "hộ kinh doanh": "HKD, ĐKKD, đăng ký kinh doanh",
+    "doanh nghiệp": "DN, ĐKKD, đăng ký kinh doanh, thành lập công ty",
+    "bảo hiểm": "BHXH, BHYT",
+    "thất nghiệp": "BHTN, trợ cấp thất nghiệp",
+    "phòng cháy": "PCCC",
+    "chứng thực": "công chứng, sao y",
+    "thường trú": "hộ khẩu, nhập khẩu",
+}
+SPECIAL_CODES = {"Đăng ký khai sinh": "1.001193"}
+RELATED = {"Đăng ký khai sinh": ["Đăng ký thường trú", "Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"]}
+COMMUNES = [("UBND-PTT", "UBND phường Trung tâm"), ("UBND-XSC", "UBND xã Sông Cầu")]
+ONLINE_URL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
+
+
+def _applicants(field):
+    if field in BUSINESS_FIELDS:
+        return APPLICANTS["business"]
+    if field == "HKD":
+        return APPLICANTS["household"]
+    if field in ORGANISATION_FIELDS:
+        return APPLICANTS["organisation"]
+    return APPLICANTS["citizen"]
+
+
+def _steps(name, level, online):
+    office = "Bộ phận Một cửa Ủy ban nhân dân cấp xã" if level == "XA" else "Trung tâm Phục vụ hành chính công tỉnh"
+    steps = [
+        ("", "Chuẩn bị và nộp hồ sơ", f"Người yêu cầu chuẩn bị hồ sơ {name[:1].lower() + name[1:]} và nộp tại {office}"
+         + (" hoặc trực tuyến trên Cổng Dịch vụ công quốc gia." if online != "none" else ".")),
+        ("", "Tiếp nhận và kiểm tra hồ sơ", "Công chức tiếp nhận kiểm tra tính đầy đủ, hợp lệ; hồ sơ chưa đầy đủ được hướng dẫn bổ sung một lần bằng văn bản."),
+        ("", "Giải quyết", "Cơ quan có thẩm quyền thẩm định, xem xét và quyết định; trường hợp từ chối phải trả lời bằng văn bản, nêu rõ lý do."),
+        ("", "Trả kết quả", f"Kết quả được trả tại {office}, qua dịch vụ bưu chính hoặc bản điện tử trên tài khoản của người yêu cầu."),
+    ]  # fmt: skip
+    return steps
+
+
+def _channels(level, online, time, fee):
+    amount, unit = time
+    time_amount = None if unit == "immediate" else amount
+    fee_amount, fee_unit = fee if fee else (None, "")
+    fee_amount = fee_amount or None
+    rows = [
+        ("in_person", "", time_amount, unit, "Kể từ khi nhận đủ hồ sơ hợp lệ.", fee_amount, fee_unit if fee_amount else "", "")
+    ]
+    if online != "none":
+        online_fee = fee_amount // 2 if fee_amount and fee_amount >= 10000 else fee_amount
+        note = "Giảm 50% mức thu khi nộp trực tuyến." if online_fee != fee_amount else ""
+        rows.append(
+            (
+                "online",
+                "",
+                time_amount,
+                unit,
+                "Kể từ khi hồ sơ trực tuyến được tiếp nhận.",
+                online_fee,
+                fee_unit if online_fee else "",
+                note,
+            )
+        )
+    if level == "TINH":
+        rows.append(
+            ("post", "", time_amount, unit, "Không tính thời gian chuyển phát.", fee_amount, fee_unit if fee_amount else "", "")
+        )
+    return rows
+
+
+def _dossier(items):
+    """Copies for "Bản sao …" documents, originals otherwise; documents "theo mẫu" name their form."""
+    rows = []
+    for item in items:
+        copy = item.startswith("Bản sao")
+        rows.append(("", item, 0 if copy else 1, 1 if copy else 0, item if "mẫu" in item.lower() else ""))
+    return rows
+
+
+def build_records(agencies):
+    names = {}
+    records = []
+    for number, (name, field, level, online, four, time, fee, dossier, result) in enumerate(PROCEDURES, start=1):
+        field_name, manager, legal, default_time, default_fee, default_dossier = FIELDS[field]
+        code = SPECIAL_CODES.get(name, f"{1 if level == 'XA' else 2}.9{number:05d}")
+        names[name] = code
+        keywords = ", ".join(value for key, value in KEYWORDS.items() if key in name.lower())
+        implementing = COMMUNES if level == "XA" else [(manager, agencies[manager])]
+        records.append(
+            Record(
+                code=code,
+                name=name,
+                agency=(manager, agencies[manager]),
+                procedure_type="Thủ tục hành chính được công bố",
+                decision_number=DECISIONS.get(field, ""),
+                keywords=keywords,
+                description=f"Thủ tục thuộc lĩnh vực {field_name.lower()}, thực hiện tại {'cấp xã' if level == 'XA' else 'cấp tỉnh'}.",
+                levels=[("XA", "Cấp Xã")] if level == "XA" else [("TINH", "Cấp Tỉnh")],
+                fields=[(field, field_name)],
+                applicants=_applicants(field),
+                implementing=implementing,
+                authorised=agencies[manager] if level == "TINH" else "Chủ tịch Ủy ban nhân dân cấp xã",
+                where_to_submit=(
+                    "Bộ phận Một cửa Ủy ban nhân dân cấp xã nơi cư trú"
+                    if level == "XA"
+                    else "Trung tâm Phục vụ hành chính công tỉnh, số 1 đường Trần Hưng Đạo, phường Trung tâm"
+                ),
+                requirements="Hồ sơ, giấy tờ nộp phải còn hiệu lực.\nThông tin kê khai phải trung thực; người yêu cầu chịu trách nhiệm về nội dung kê khai.",
+                online_level=online,
+                online_url=ONLINE_URL.format(code=code) if online != "none" else "",
+                four_on_the_spot=four,
+                inter_agency=name in RELATED,
+                steps=_steps(name, level, online),
+                channels=_channels(level, online, time or default_time, fee if fee is not None else default_fee),
+                dossier=_dossier(
+                    dossier or [f"Đơn (tờ khai) đề nghị {name[:1].lower() + name[1:]} theo mẫu", *default_dossier[1:]]
+                ),
+                results=[result],
+                legal_bases=[(n, t, _date(d), i) for n, t, d, i in legal],
+                related=[],
+            )
+        )
+    for record in records:
+        record.related = [names[other] for other in RELATED.get(record.name, [])]
+    return records
+
+
+def _date(text):
+    return datetime.datetime.strptime(text, "%d/%m/%Y").date()
+
+
+def load_procedures(index):
+    agencies = {a.short_name: a.title for a in AgencyPage.objects.child_of(index)}
+    return write_records(build_records(agencies), index)

@@ -1,9 +1,46 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from procedures import demo
+from procedures.models import ApplicantType, ProcedureField, ProcedureLevel
 
 
 @hooks.register("register_demo_content")
 def load_demo_agencies(home, stdout):
-    _, count = demo.load_agencies(home)
-    return f"Cơ quan: {count}"
+    index, count = demo.load_agencies(home)
+    result = demo.load_procedures(index)
+    return f"Cơ quan: {count}; thủ tục: {result.created} mới, {result.unchanged} không đổi"
+
+
+class ProcedureFieldViewSet(SnippetViewSet):
+    model = ProcedureField
+    icon = "tag"
+    menu_label = _("Lĩnh vực")
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+class ProcedureLevelViewSet(SnippetViewSet):
+    model = ProcedureLevel
+    icon = "list-ol"
+    menu_label = _("Cấp thực hiện")
+    list_display = ["name", "code", "sort_order"]
+
+
+class ApplicantTypeViewSet(SnippetViewSet):
+    model = ApplicantType
+    icon = "group"
+    menu_label = _("Đối tượng thực hiện")
+    list_display = ["name", "code"]
+
+
+class CatalogueViewSetGroup(SnippetViewSetGroup):
+    items = (ProcedureFieldViewSet, ProcedureLevelViewSet, ApplicantTypeViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Danh mục TTHC")
+    menu_name = "procedure_catalogue"
+
+
+register_snippet(CatalogueViewSetGroup)

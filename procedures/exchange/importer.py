@@ -1,0 +1,163 @@
+"""Validate a whole file, then write it: all or nothing by default, or the valid records with a report."""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from procedures.exchange import flat
+from procedures.exchange.records import RecordError, from_national, to_national
+from procedures.exchange.store import Writer, agency_index, comparable, procedures_for_export, to_record
+from procedures.models import ProcedurePage
+
+
+class ExchangeFileError(Exception):
+    """The file as a whole cannot be read; nothing is imported."""
+
+
+@dataclass
+class Problem:
+    file: str
+    sheet: str
+    row: int
+    column: str
+    reason: str
+
+    def __str__(self):
+        where = f"{self.file}" + (f" [{self.sheet}]" if self.sheet else "") + f" dòng {self.row}"
+        return f"{where}, cột {self.column or '-'}: {self.reason}"
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list = field(default_factory=list)
+
+    @property
+    def written(self):
+        return self.created + self.updated
+
+
+def parse_file(path):
+    """[(sheet, row, column, Record | RecordError)]."""
+    name = Path(path).name
+    if str(path).lower().endswith(".json"):
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ExchangeFileError(_("%(file)s không phải JSON hợp lệ: %(error)s") % {"file": name, "error": exc}) from exc
+        if isinstance(data, dict):
+            data = data.get("DANHSACHTTHC", data.get("data"))
+        if not isinstance(data, list):
+            raise ExchangeFileError(_("%(file)s phải chứa một danh sách thủ tục.") % {"file": name})
+        parsed = []
+        for index, item in enumerate(data, start=1):
+            try:
+                parsed.append(("", index, "", from_national(item)))
+            except RecordError as exc:
+                parsed.append(("", index, exc.column, exc))
+        return parsed
+    try:
+        return flat.parse(flat.read_tables(path))
+    except flat.FlatFileError as exc:
+        raise ExchangeFileError(str(exc)) from exc
+
+
+def validate(path, parsed):
+    name = Path(path).name
+    problems, records, seen = [], [], {}
+    for sheet, row, column, item in parsed:
+        if isinstance(item, RecordError):
+            problems.append(Problem(name, sheet, row, column, item.reason))
+        elif item.code in seen:
+            problems.append(
+                Problem(
+                    name,
+                    sheet,
+                    row,
+                    "MATTHC",
+                    _("mã %(code)s trùng với dòng %(row)d") % {"code": item.code, "row": seen[item.code]},
+                )
+            )
+        else:
+            seen[item.code] = row
+            records.append((sheet, row, item))
+    known = set(
+        ProcedurePage.objects.filter(code__in={c for *_r, rec in records for c in rec.related}).values_list("code", flat=True)
+    )
+    known |= set(seen)
+    valid = []
+    for sheet, row, record in records:
+        missing = [code for code in record.related if code not in known]
+        if missing:
+            problems.append(
+                Problem(
+                    name,
+                    sheet,
+                    row,
+                    "THUTUCLIENQUAN",
+                    _("thủ tục liên quan không tồn tại: %(codes)s") % {"codes": ", ".join(missing)},
+                )
+            )
+        else:
+            valid.append(record)
+    return valid, problems
+
+
+def import_file(path, index, skip_invalid=False, user=None, progress=lambda items: items):
+    parsed = parse_file(path)
+    records, problems = validate(path, parsed)
+    if problems and not skip_invalid:
+        return ImportResult(problems=problems)
+    result = write_records(records, index, user=user, progress=progress)
+    result.problems = problems
+    return result
+
+
+def write_records(records, index, user=None, progress=lambda items: items):
+    """Upsert by code in one transaction; a record equal to what is stored is left alone."""
+    result = ImportResult()
+    existing = {p.code: p for p in procedures_for_export(ProcedurePage.objects.filter(code__in=[r.code for r in records]))}
+    agencies = agency_index(existing.values())
+    with transaction.atomic():
+        writer = Writer(index, user=user)
+        pending = []
+        for record in progress(records):
+            page = existing.get(record.code)
+            if page is not None and comparable(to_record(page, agencies)) == comparable(record):
+                result.unchanged += 1
+                continue
+            _page, unresolved = writer.write(record, page=page.specific if page else None)
+            if unresolved:
+                pending.append(record)
+            if page is None:
+                result.created += 1
+            else:
+                result.updated += 1
+        for record in pending:
+            writer.write(record, page=ProcedurePage.objects.get(code=record.code))
+    return result
+
+
+def export_records(queryset=None):
+    pages = list(procedures_for_export(queryset))
+    agencies = agency_index(pages)
+    return [to_national(to_record(page, agencies)) for page in pages]
+
+
+def export_file(path, queryset=None):
+    records = export_records(queryset)
+    suffix = str(path).lower()
+    if suffix.endswith(".json"):
+        Path(path).write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    elif suffix.endswith(".xlsx"):
+        flat.write_xlsx(flat.from_national_rows(records), path)
+    elif suffix.endswith(".zip"):
+        flat.write_zip(flat.from_national_rows(records), path)
+    else:
+        raise ExchangeFileError(_("Chỉ xuất ra .json, .xlsx hoặc .zip."))
+    return len(records)

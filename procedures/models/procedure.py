@@ -1,0 +1,181 @@
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from portal.models import BasePage
+from procedures.models.parts import Channel, TimeUnit
+
+
+class OnlineLevel(models.TextChoices):
+    FULL = "full", _("Toàn trình")
+    PARTIAL = "partial", _("Một phần")
+    NONE = "none", _("Không có dịch vụ công trực tuyến")
+
+
+def summarise(channels):
+    """The figures of the summary box: the shortest time limit and the fee of the cheapest channel."""
+    timed = [c for c in channels if c.time_amount is not None or c.time_unit == TimeUnit.IMMEDIATE]
+    fastest = min(timed, key=lambda c: (c.time_unit != TimeUnit.IMMEDIATE, c.time_amount or 0), default=None)
+    paid = [c for c in channels if c.fee_amount]
+    cheapest = min(paid, key=lambda c: c.fee_amount, default=None)
+    return {
+        "fastest": fastest,
+        "cheapest": cheapest,
+        "free": bool(channels) and not paid,
+        "channels": sorted({c.get_channel_display() for c in channels}),
+    }
+
+
+class ProcedurePage(BasePage):
+    """One administrative procedure with every part the legal minimum asks for, shown on one page."""
+
+    code = models.CharField(
+        _("Mã thủ tục"), max_length=50, unique=True, help_text=_("Mã trên Cơ sở dữ liệu quốc gia, ví dụ 1.001193")
+    )
+    procedure_type = models.CharField(_("Loại thủ tục"), max_length=255, blank=True)
+    fields = ParentalManyToManyField(
+        "procedures.ProcedureField", verbose_name=_("Lĩnh vực"), related_name="procedures", blank=True
+    )
+    levels = ParentalManyToManyField(
+        "procedures.ProcedureLevel", verbose_name=_("Cấp thực hiện"), related_name="procedures", blank=True
+    )
+    applicants = ParentalManyToManyField(
+        "procedures.ApplicantType", verbose_name=_("Đối tượng thực hiện"), related_name="procedures", blank=True
+    )
+    implementing_agencies = ParentalManyToManyField(
+        "procedures.AgencyPage", verbose_name=_("Cơ quan thực hiện"), related_name="implemented_procedures", blank=True
+    )
+    authorised_agencies = models.TextField(_("Cơ quan có thẩm quyền"), blank=True)
+    coordinating_agencies = models.TextField(_("Cơ quan phối hợp"), blank=True)
+    where_to_submit = models.TextField(_("Địa chỉ tiếp nhận hồ sơ"), blank=True)
+    requirements = RichTextField(_("Yêu cầu, điều kiện"), blank=True, features=["bold", "italic", "ol", "ul", "link"])
+    online_level = models.CharField(
+        _("Dịch vụ công trực tuyến"), max_length=10, choices=OnlineLevel.choices, default=OnlineLevel.NONE, db_index=True
+    )
+    online_url = models.URLField(_("Đường dẫn nộp trực tuyến"), blank=True, max_length=500)
+    four_on_the_spot = models.BooleanField(_("Thực hiện “4 tại chỗ”"), default=False, db_index=True)
+    inter_agency = models.BooleanField(_("Liên thông"), default=False)
+    keywords = models.CharField(_("Từ khóa"), max_length=500, blank=True)
+    description = models.TextField(_("Mô tả"), blank=True)
+    decision = models.ForeignKey(
+        "news.DecisionPage",
+        verbose_name=_("Quyết định công bố"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announced_procedures",
+    )
+    decision_number = models.CharField(_("Số quyết định công bố"), max_length=100, blank=True)
+
+    content_panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("procedure_type")]),
+        FieldPanel("title", heading=_("Tên thủ tục")),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("fields"), FieldPanel("levels"), FieldPanel("applicants")],
+            heading=_("Phân loại"),
+        ),
+        InlinePanel("steps", heading=_("Trình tự thực hiện"), label=_("Bước")),
+        InlinePanel("channels", heading=_("Cách thức, thời hạn, phí"), label=_("Cách thức")),
+        InlinePanel("dossier", heading=_("Thành phần hồ sơ"), label=_("Giấy tờ")),
+        MultiFieldPanel(
+            [
+                FieldPanel("implementing_agencies"),
+                FieldPanel("authorised_agencies"),
+                FieldPanel("coordinating_agencies"),
+                FieldPanel("where_to_submit"),
+            ],
+            heading=_("Cơ quan"),
+        ),
+        InlinePanel("results", heading=_("Kết quả thực hiện"), label=_("Kết quả")),
+        InlinePanel("legal_bases", heading=_("Căn cứ pháp lý"), label=_("Văn bản")),
+        FieldPanel("requirements"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("online_level"), FieldPanel("online_url")]),
+                FieldPanel("four_on_the_spot"),
+                FieldPanel("inter_agency"),
+            ],
+            heading=_("Dịch vụ công"),
+        ),
+        MultiFieldPanel([FieldPanel("decision"), FieldPanel("decision_number")], heading=_("Quyết định công bố")),
+        InlinePanel("related_links", heading=_("Thủ tục liên quan"), label=_("Thủ tục")),
+        FieldPanel("keywords"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Nội dung")),
+            ObjectList([FieldPanel("sidebar")], heading=_("Khối bên phải")),
+            ObjectList(BasePage.promote_panels, heading=_("Quảng bá")),
+            ObjectList(BasePage.settings_panels, heading=_("Thiết lập")),
+        ]
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("code"),
+        index.SearchField("keywords"),
+        index.SearchField("description"),
+        index.FilterField("online_level"),
+        index.FilterField("four_on_the_spot"),
+    ]
+    parent_page_types = ["procedures.AgencyPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Thủ tục hành chính")
+        verbose_name_plural = _("Thủ tục hành chính")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.parts())
+        context["structured_data"] = self.structured_data(request, context)
+        return context
+
+    def parts(self):
+        """Every part of the record, one query each whatever its length."""
+        channels = list(self.channels.all())
+        return {
+            "fields": list(self.fields.all()),
+            "levels": list(self.levels.all()),
+            "applicants": list(self.applicants.all()),
+            "implementing_agencies": list(self.implementing_agencies.all()),
+            "steps": list(self.steps.all()),
+            "channels": channels,
+            "dossier": list(self.dossier.select_related("form_file")),
+            "results": list(self.results.all()),
+            "legal_bases": list(self.legal_bases.select_related("document")),
+            "related": [link.procedure for link in self.related_links.select_related("procedure") if link.procedure.live],
+            "summary": summarise(channels),
+        }
+
+    @cached_property
+    def agency(self):
+        return self.get_parent().specific
+
+    def structured_data(self, request, parts):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "name": self.title,
+            "identifier": self.code,
+            "serviceType": ", ".join(f.name for f in parts["fields"]),
+            "description": self.description or self.title,
+            "url": self.get_full_url(request),
+            "provider": {"@type": "GovernmentOrganization", "name": self.agency.title},
+            "audience": [{"@type": "Audience", "audienceType": a.name} for a in parts["applicants"]],
+        }
+        channels = []
+        for channel in parts["channels"]:
+            item = {"@type": "ServiceChannel", "name": channel.get_channel_display()}
+            if channel.channel == Channel.ONLINE and self.online_url:
+                item["serviceUrl"] = self.online_url
+            elif channel.channel == Channel.IN_PERSON and self.where_to_submit:
+                item["serviceLocation"] = {"@type": "Place", "address": self.where_to_submit}
+            channels.append(item)
+        if channels:
+            data["availableChannel"] = channels
+        return data

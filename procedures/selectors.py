@@ -1,0 +1,63 @@
+"""Read-side queries of the catalogue; each runs a fixed number of queries whatever the catalogue's size."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q
+from django.db.models.functions import Length, Substr
+
+from procedures.models.procedure import OnlineLevel, ProcedurePage
+from procedures.models.taxonomy import ProcedureField, ProcedureLevel
+
+
+def live_procedures(root):
+    return ProcedurePage.objects.live().public().descendant_of(root)
+
+
+def listing(queryset):
+    """Procedures for a list: name, code, online level and the agency they belong to."""
+    return queryset.only("id", "title", "slug", "url_path", "path", "depth", "code", "online_level", "four_on_the_spot")
+
+
+def attach_agencies(procedures, agencies):
+    by_path = {agency.path: agency for agency in agencies}
+    for procedure in procedures:
+        procedure.listed_agency = by_path.get(procedure.path[: -ProcedurePage.steplen])
+    return procedures
+
+
+def counts_by_agency(root, agencies):
+    rows = (
+        live_procedures(root)
+        .annotate(parent_path=Substr("path", 1, Length("path") - ProcedurePage.steplen))
+        .values("parent_path")
+        .annotate(n=Count("id"))
+    )
+    counts = {row["parent_path"]: row["n"] for row in rows}
+    return [(agency, counts.get(agency.path, 0)) for agency in agencies]
+
+
+def _live_filter(prefix, root):
+    return Q(**{f"{prefix}__live": True, f"{prefix}__path__startswith": root.path})
+
+
+def field_counts(root):
+    return ProcedureField.objects.annotate(n=Count("procedures", filter=_live_filter("procedures", root))).filter(n__gt=0)
+
+
+def level_counts(root):
+    return ProcedureLevel.objects.annotate(n=Count("procedures", filter=_live_filter("procedures", root))).filter(n__gt=0)
+
+
+def online_counts(root):
+    rows = live_procedures(root).values("online_level").annotate(n=Count("id"))
+    counts = {row["online_level"]: row["n"] for row in rows}
+    return [(level, counts.get(level.value, 0)) for level in OnlineLevel]
+
+
+def grouped_by_field(procedures):
+    """[(field, [procedures])] sorted by field name; a procedure with several fields is listed under each."""
+    groups = defaultdict(list)
+    for procedure in procedures:
+        for field in procedure.fields.all() or [None]:
+            groups[field].append(procedure)
+    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0].name if item[0] else ""))
