@@ -286,6 +286,7 @@ def _grouped(rows, key_name, item):
 def _decimal_out(value):
     if value is None:
         return None
+    value = Decimal(value)
     return int(value) if value == value.to_integral_value() else float(value)
 
 

@@ -125,9 +125,9 @@ class AgencyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        procedures = selectors.live_procedures(self).order_by("title").prefetch_related("fields")
-        context["procedure_groups"] = selectors.grouped_by_field(selectors.listing(procedures))
-        context["procedure_count"] = len({p.pk for _field, group in context["procedure_groups"] for p in group})
+        procedures = selectors.listing(selectors.live_procedures(self).order_by("title", "pk").prefetch_related("fields"))
+        page = Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(procedures=page, procedure_groups=selectors.grouped_by_field(page.object_list))
         return context
 
     parent_page_types = ["procedures.ProcedureIndexPage"]

@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 from news.models import DecisionPage, NewsIndexPage, NewsPage
 from portal.demo import DEMO_PASSWORD, DEMO_USERS
 from portal.models import HomePage, SiteSettings, StandardPage
-from procedures.models import AgencyPage, ProcedureIndexPage
+from procedures.models import AgencyPage, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 
 def counts():
@@ -25,6 +25,13 @@ def test_load_demo_builds_the_tree_and_is_idempotent(client):
     assert first["NewsPage"] >= 30 and first["DecisionPage"] >= 20 and first["AgencyPage"] >= 12
     assert NewsIndexPage.objects.child_of(NewsIndexPage.objects.get(slug="tin-tuc")).count() >= 3
     assert ProcedureIndexPage.objects.child_of(home).exists()
+    assert ProcedurePage.objects.live().count() >= 150
+    assert ProcedurePage.objects.values("path").distinct().count() >= 150
+    assert set(ProcedureLevel.objects.filter(procedures__isnull=False).values_list("code", flat=True)) == {"TINH", "XA"}
+    complete = ProcedurePage.objects.filter(
+        steps__isnull=False, channels__isnull=False, dossier__isnull=False, results__isnull=False, legal_bases__isnull=False
+    ).distinct()
+    assert complete.count() >= 40
     assert SiteSettings.objects.get().legacy_visit_count == 40_528_527
 
     for username, _name, _group, _superuser in DEMO_USERS:
