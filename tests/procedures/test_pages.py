@@ -179,3 +179,57 @@ def test_api_list_queries_do_not_grow_with_page_size(client, tree, write_json):
     with CaptureQueriesContext(connection) as many:
         client.get("/api/thu-tuc/", {"page_size": 25})
     assert len(few) == len(many)
+
+
+def test_agency_editor_edits_a_procedure_in_the_admin(client, tree, write_json):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    import_file(write_json([national()]), tree.procedures)
+    page = ProcedurePage.objects.get()
+    editor = factories.UserFactory(groups=["Cán bộ STP"])
+    client.force_login(editor)
+    steps = [{"case": "", "title": "Nộp hồ sơ trực tuyến", "description": "Trên Cổng Dịch vụ công", "ORDER": 1}]
+    channels = [
+        {"channel": "online", "case": "", "time_amount": "2", "time_unit": "working_days", "time_description": "", "fee_amount": "",
+         "fee_unit": "", "fee_description": "", "ORDER": 1}
+    ]  # fmt: skip
+    data = nested_form_data(
+        {
+            "code": page.code,
+            "procedure_type": page.procedure_type,
+            "title": "Đăng ký khai sinh (đã sửa)",
+            "slug": page.slug,
+            "description": "",
+            "fields": [f.pk for f in page.fields.all()],
+            "levels": [lv.pk for lv in page.levels.all()],
+            "applicants": [],
+            "implementing_agencies": [],
+            "authorised_agencies": "",
+            "coordinating_agencies": "",
+            "where_to_submit": "Bộ phận Một cửa",
+            "requirements": rich_text(""),
+            "online_level": "full",
+            "online_url": "https://dichvucong.gov.vn/ks",
+            "decision_number": "",
+            "keywords": "",
+            "steps": inline_formset(steps),
+            "channels": inline_formset(channels),
+            "dossier": inline_formset([]),
+            "results": inline_formset([]),
+            "legal_bases": inline_formset([]),
+            "related_links": inline_formset([]),
+            "comments": inline_formset([]),
+            "sidebar": streamfield([]),
+            "seo_title": "",
+            "search_description": "",
+        }
+    )
+    data["action-publish"] = "1"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page.refresh_from_db()
+    assert page.title == "Đăng ký khai sinh (đã sửa)"
+    assert "Nộp hồ sơ trực tuyến" in [s.title for s in page.steps.all()] and page.steps.count() == 3
+    assert page.latest_revision.user == editor
+    html = client.get(page.url).content.decode()
+    assert "Nộp hồ sơ trực tuyến" in html and "2 ngày làm việc" in html
