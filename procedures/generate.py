@@ -24,6 +24,7 @@ from procedures.models import (
     ProcedureResult,
     ProcedureStep,
 )
+from procedures.selectors import forget_catalogue_counts
 
 ACTIONS = [
     "Cấp",
@@ -76,6 +77,7 @@ def generate(count, index, seed=2025, progress=lambda n: None):
             _batch(rng, size, first_code + made, agencies, fields, levels, content_type, locale, now)
         made += size
         progress(size)
+    forget_catalogue_counts()
     return made
 
 

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import Length, Substr
 
@@ -25,15 +26,15 @@ def attach_agencies(procedures, agencies):
     return procedures
 
 
-def counts_by_agency(root, agencies):
+def _agency_counts(root):
     rows = (
         live_procedures(root)
         .annotate(parent_path=Substr("path", 1, Length("path") - ProcedurePage.steplen))
+        .order_by()
         .values("parent_path")
         .annotate(n=Count("id"))
     )
-    counts = {row["parent_path"]: row["n"] for row in rows}
-    return [(agency, counts.get(agency.path, 0)) for agency in agencies]
+    return [(row["parent_path"], row["n"]) for row in rows]
 
 
 def _live_filter(prefix, root):
@@ -49,9 +50,38 @@ def level_counts(root):
 
 
 def online_counts(root):
-    rows = live_procedures(root).values("online_level").annotate(n=Count("id"))
+    rows = live_procedures(root).order_by().values("online_level").annotate(n=Count("id"))
     counts = {row["online_level"]: row["n"] for row in rows}
     return [(level, counts.get(level.value, 0)) for level in OnlineLevel]
+
+
+CATALOGUE_COUNTS_KEY = "procedures:catalogue-counts:{pk}"
+
+
+def catalogue_counts(root, agencies):
+    """Counts for the catalogue overview; cached, and dropped whenever a procedure is published or removed."""
+    key = CATALOGUE_COUNTS_KEY.format(pk=root.pk)
+    counts = cache.get(key)
+    if counts is None:
+        counts = {
+            "agencies": dict(_agency_counts(root)),
+            "fields": [(f.slug, f.name, f.n) for f in field_counts(root)],
+            "levels": [(lv.slug, lv.name, lv.n) for lv in level_counts(root)],
+            "online": [(level.value, count) for level, count in online_counts(root)],
+            "four_on_the_spot": live_procedures(root).filter(four_on_the_spot=True).count(),
+        }
+        cache.set(key, counts, timeout=60 * 60)
+    return {
+        **counts,
+        "agencies": [(agency, counts["agencies"].get(agency.path, 0)) for agency in agencies],
+        "online": [(OnlineLevel(value), count) for value, count in counts["online"]],
+    }
+
+
+def forget_catalogue_counts():
+    from procedures.models.agencies import ProcedureIndexPage
+
+    cache.delete_many([CATALOGUE_COUNTS_KEY.format(pk=pk) for pk in ProcedureIndexPage.objects.values_list("pk", flat=True)])
 
 
 def grouped_by_field(procedures):

@@ -44,17 +44,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def overview(self, request):
-        agencies = list(self.agencies())
-        return self.render(
-            request,
-            context_overrides={
-                "agencies": selectors.counts_by_agency(self, agencies),
-                "fields": selectors.field_counts(self),
-                "levels": selectors.level_counts(self),
-                "online": selectors.online_counts(self),
-                "four_on_the_spot_count": selectors.live_procedures(self).filter(four_on_the_spot=True).count(),
-            },
-        )
+        return self.render(request, context_overrides=selectors.catalogue_counts(self, list(self.agencies())))
 
     def browse(self, request, heading, procedures):
         procedures = selectors.listing(procedures.order_by("title", "pk"))

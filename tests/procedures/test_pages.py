@@ -110,6 +110,7 @@ def test_catalogue_overview_counts_and_browse_pages(client, tree, write_json):
         write_json(
             [
                 national(),
+                national("1.000003", TENTTHC="Đăng ký khai tử"),
                 national("2.000002", TENTTHC="Cấp giấy phép xây dựng", MUCDODVC="MOTPHAN", BONTAICHO=True,
                          LINHVUCTHUCHIEN=[{"MA": "XD", "TEN": "Hoạt động xây dựng"}], COQUANQUANLY={"MA": "SXD", "TEN": "Sở Xây dựng"}),
             ]
@@ -118,8 +119,13 @@ def test_catalogue_overview_counts_and_browse_pages(client, tree, write_json):
     )  # fmt: skip
     html = client.get(tree.procedures.url).content.decode()
     assert re.search(r'Sở Xây dựng</a> <span class="count">1</span>', html)
-    assert re.search(r'Hộ tịch</a> <span class="count">1</span>', html)
+    assert re.search(r'Sở Tư pháp</a> <span class="count">2</span>', html)
+    assert re.search(r'Hộ tịch</a> <span class="count">2</span>', html)
+    assert re.search(r'Toàn trình</a> <span class="count">2</span>', html)
     assert re.search(r'Thực hiện “4 tại chỗ”</a> <span class="count">1</span>', html)
+    ProcedurePage.objects.get(code="1.000003").unpublish()
+    html = client.get(tree.procedures.url).content.decode()
+    assert re.search(r'Sở Tư pháp</a> <span class="count">1</span>', html), "counts follow unpublishing"
     spot = client.get(f"{tree.procedures.url}4-tai-cho/").content.decode()
     assert "Cấp giấy phép xây dựng" in spot and "Đăng ký khai sinh" not in spot
     assert client.get(f"{tree.procedures.url}truc-tuyen/khong-co-muc-nay/").status_code == 404
