@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.models import DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
 from portal.models import HomePage, StandardPage
-from procedures.models import AgencyPage, ProcedureIndexPage
+from procedures.models import AgencyPage, ProcedureIndexPage, StatisticsPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -120,3 +120,11 @@ class AgencyPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Sở số {n}")
     slug = factory.Sequence(lambda n: f"so-{n}")
     short_name = factory.Sequence(lambda n: f"S{n}")
+
+
+class StatisticsPageFactory(PageFactory):
+    class Meta:
+        model = StatisticsPage
+
+    title = "Thống kê, đánh giá"
+    slug = "thong-ke-danh-gia"
