@@ -4,6 +4,7 @@ from django.db.models import F, Window
 from django.db.models.functions import Length, RowNumber, Substr
 
 from news.models import NewsIndexPage, NewsPage
+from portal.engagement.selectors import most_viewed_recently
 
 
 def _live_articles():
@@ -32,3 +33,8 @@ def latest_by_category(root, per_category):
     for article in ranked:
         by_parent.setdefault(article.parent_path, []).append(article)
     return [(category, by_parent[category.path]) for category in categories if category.path in by_parent]
+
+
+def most_read(root, limit=5):
+    """ "Tin đọc nhiều": the most viewed live articles under `root` over 7 and over 30 days."""
+    return most_viewed_recently(NewsPage.objects.live().public().descendant_of(root), limit)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.site_search, name="search"),
     path("api/thu-tuc/", include("procedures.urls")),
+    path("tuong-tac/", include("portal.engagement.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -15,6 +15,7 @@ from wagtail.search import index
 from news.feeds import CategoryFeed
 from news.filters import NewsFilterForm
 from portal.blocks import BodyBlock
+from portal.engagement.selectors import most_viewed_recently
 from portal.models import BasePage
 
 NEWS_PER_PAGE = 12
@@ -54,6 +55,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             "filter_form": form,
             "articles": Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page")),
             "categories": self.get_children().live().public().type(NewsIndexPage),
+            "most_read": most_viewed_recently(self.articles()),
         }
         response = self.render(request, context_overrides=context)
         if form.errors:
@@ -70,6 +72,9 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(BasePage):
+    accepts_ratings = True
+    accepts_comments = True
+
     summary = models.TextField(_("Sapo (tóm tắt)"), max_length=1000)
     body = StreamField(BodyBlock(), verbose_name=_("Nội dung"), blank=True)
     main_image = models.ForeignKey(

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, env_int, env_list
+from .env import env, env_bool, env_int, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "portal.engagement",
     "news",
     "procedures",
     "search",
@@ -110,6 +111,11 @@ else:
     }
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+
+# Counters and ratings (portal.engagement). Behind nginx, set ENGAGEMENT_TRUST_X_FORWARDED_FOR so the
+# visitor hash uses the client's address rather than the proxy's.
+ENGAGEMENT_TRUST_X_FORWARDED_FOR = env_bool("ENGAGEMENT_TRUST_X_FORWARDED_FOR", False)
+ENGAGEMENT_WIDGETS = env_bool("ENGAGEMENT_WIDGETS", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

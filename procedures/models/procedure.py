@@ -33,6 +33,8 @@ def summarise(channels):
 class ProcedurePage(BasePage):
     """One administrative procedure with every part the legal minimum asks for, shown on one page."""
 
+    accepts_ratings = True
+
     code = models.CharField(
         _("Mã thủ tục"), max_length=50, unique=True, help_text=_("Mã trên Cơ sở dữ liệu quốc gia, ví dụ 1.001193")
     )

@@ -1,0 +1,212 @@
+"""Where hits go: Redis when configured (atomic increments, flushed to the database by `flush_counters`),
+the database otherwise, and the database again whenever Redis fails, so a hit is never lost to an outage.
+"""
+
+import datetime
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+
+from portal.engagement.models import FlushedBatch, OnlineVisitor, PageViewDay, VisitDay
+
+log = logging.getLogger(__name__)
+
+ONLINE_WINDOW = 5 * 60
+HITS = "engagement:hits"
+BATCHES = "engagement:batches"
+BATCH = "engagement:batch:"
+ONLINE = {False: "engagement:online:guests", True: "engagement:online:members"}
+
+
+def increment(model, keys, **amounts):
+    """UPDATE … SET n = n + 1, creating the row the first time; never a read-modify-write."""
+    updates = {field: F(field) + amount for field, amount in amounts.items()}
+    if model.objects.filter(**keys).update(**updates):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**keys, **amounts)
+            return
+    except IntegrityError:
+        pass
+    model.objects.filter(**keys).update(**updates)
+
+
+class DatabaseStore:
+    name = "database"
+
+    def add_hit(self, page_id, day, new_visit):
+        with transaction.atomic():
+            if page_id:
+                increment(PageViewDay, {"page_id": page_id, "day": day}, views=1)
+            increment(VisitDay, {"day": day}, views=1, visits=int(new_visit))
+
+    def seen(self, visitor, member, now):
+        if not OnlineVisitor.objects.filter(visitor=visitor).update(member=member, last_seen=now):
+            try:
+                with transaction.atomic():
+                    OnlineVisitor.objects.create(visitor=visitor, member=member, last_seen=now)
+            except IntegrityError:
+                OnlineVisitor.objects.filter(visitor=visitor).update(member=member, last_seen=now)
+
+    def online(self, now):
+        recent = OnlineVisitor.objects.filter(last_seen__gte=now - datetime.timedelta(seconds=ONLINE_WINDOW))
+        members = recent.filter(member=True).count()
+        return recent.count() - members, members
+
+    def pending(self, page_id, day):
+        return {"page": 0, "views": 0, "visits": 0}
+
+    def flush(self):
+        OnlineVisitor.objects.filter(last_seen__lt=timezone.now() - datetime.timedelta(seconds=ONLINE_WINDOW)).delete()
+        return 0
+
+
+class RedisStore:
+    name = "redis"
+
+    def __init__(self, client):
+        self.client = client
+
+    def add_hit(self, page_id, day, new_visit):
+        pipe = self.client.pipeline(transaction=False)
+        if page_id:
+            pipe.hincrby(HITS, f"p:{page_id}:{day.isoformat()}", 1)
+        pipe.hincrby(HITS, f"views:{day.isoformat()}", 1)
+        if new_visit:
+            pipe.hincrby(HITS, f"visits:{day.isoformat()}", 1)
+        pipe.execute()
+
+    def seen(self, visitor, member, now):
+        pipe = self.client.pipeline(transaction=False)
+        pipe.zadd(ONLINE[member], {visitor: now.timestamp()})
+        pipe.zrem(ONLINE[not member], visitor)
+        pipe.execute()
+
+    def online(self, now):
+        since = now.timestamp() - ONLINE_WINDOW
+        pipe = self.client.pipeline(transaction=False)
+        for key in (ONLINE[False], ONLINE[True]):
+            pipe.zremrangebyscore(key, "-inf", since)
+            pipe.zcard(key)
+        result = pipe.execute()
+        return result[1], result[3]
+
+    def pending(self, page_id, day):
+        fields = [f"p:{page_id}:{day.isoformat()}", f"views:{day.isoformat()}", f"visits:{day.isoformat()}"]
+        values = self.client.hmget(HITS, fields)
+        return dict(zip(("page", "views", "visits"), (int(v or 0) for v in values), strict=True))
+
+    def flush(self, fail_after=None):
+        """Move counts to the database batch by batch; safe to run twice and after a crash at any point.
+
+        The live hash is renamed to a batch (atomically, so hits arriving meanwhile start a new hash);
+        a batch is written in one transaction that also records its id, and only then deleted from Redis.
+        """
+        if self.client.exists(HITS):
+            batch = uuid.uuid4().hex
+            pipe = self.client.pipeline(transaction=True)
+            pipe.rename(HITS, BATCH + batch)
+            pipe.sadd(BATCHES, batch)
+            pipe.execute()
+        written = 0
+        for raw in sorted(self.client.smembers(BATCHES)):
+            batch = raw.decode() if isinstance(raw, bytes) else raw
+            counts = self.client.hgetall(BATCH + batch)
+            with transaction.atomic():
+                if not FlushedBatch.objects.filter(batch=batch).exists():
+                    written += _write_batch(counts, fail_after)
+                    FlushedBatch.objects.create(batch=batch)
+            pipe = self.client.pipeline(transaction=True)
+            pipe.delete(BATCH + batch)
+            pipe.srem(BATCHES, batch)
+            pipe.execute()
+        FlushedBatch.objects.filter(flushed_at__lt=timezone.now() - datetime.timedelta(days=7)).delete()
+        return written
+
+
+def _write_batch(counts, fail_after=None):
+    days = {}
+    written = 0
+    for raw_field, raw_value in counts.items():
+        field = raw_field.decode() if isinstance(raw_field, bytes) else raw_field
+        value = int(raw_value)
+        kind, *rest = field.split(":")
+        if kind == "p":
+            page_id, day = rest
+            increment(PageViewDay, {"page_id": int(page_id), "day": datetime.date.fromisoformat(day)}, views=value)
+        else:
+            days.setdefault(rest[0], {})[kind] = value
+        written += 1
+        if fail_after is not None and written >= fail_after:
+            raise RuntimeError("flush interrupted (test)")
+    for day, amounts in days.items():
+        increment(VisitDay, {"day": datetime.date.fromisoformat(day)}, **amounts)
+    return written
+
+
+class _Breaker:
+    """After a Redis failure, use the database for a while instead of waiting on timeouts every hit."""
+
+    until = 0.0
+
+    def open(self):
+        self.until = time.monotonic() + 30
+
+    @property
+    def closed(self):
+        return time.monotonic() >= self.until
+
+
+breaker = _Breaker()
+_client = None
+
+
+def redis_client():
+    global _client
+    if _client is None and settings.REDIS_URL:
+        import redis
+
+        _client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=0.25, socket_connect_timeout=0.25)
+    return _client
+
+
+def primary():
+    client = redis_client()
+    if client is not None and breaker.closed:
+        return RedisStore(client)
+    return DatabaseStore()
+
+
+def call(method, *args):
+    """Run `method` on the primary store; if Redis fails, on the database."""
+    store = primary()
+    try:
+        return getattr(store, method)(*args)
+    except Exception:  # any Redis failure falls back; database errors propagate below
+        if isinstance(store, DatabaseStore):
+            raise
+        log.warning("Redis unavailable for %s; using the database", method, exc_info=True)
+        breaker.open()
+        return getattr(DatabaseStore(), method)(*args)
+
+
+def totals(page_id, today):
+    """Persisted counts plus what Redis has not flushed yet."""
+    pending = call("pending", page_id, today)
+    month_start = today.replace(day=1)
+    days = VisitDay.objects.aggregate(total=Sum("visits"))
+    month = VisitDay.objects.filter(day__gte=month_start).aggregate(total=Sum("visits"))
+    today_row = VisitDay.objects.filter(day=today).values_list("visits", flat=True).first() or 0
+    page_views = PageViewDay.objects.filter(page_id=page_id).aggregate(total=Sum("views"))["total"] if page_id else 0
+    return {
+        "visits_total": (days["total"] or 0) + pending["visits"],
+        "visits_month": (month["total"] or 0) + pending["visits"],
+        "visits_today": today_row + pending["visits"],
+        "page_views": (page_views or 0) + pending["page"],
+    }

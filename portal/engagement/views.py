@@ -1,0 +1,268 @@
+"""Anonymous endpoints behind the cached pages: the hit beacon (and its pixel), the counts as JSON,
+star ratings and reader comments. Every write checks its origin, its size and its rate."""
+
+import logging
+
+from django import forms
+from django.core import signing
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count, Q
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
+
+from portal.engagement import counters
+from portal.engagement.identity import (
+    is_counted,
+    remember_voter,
+    same_origin,
+    visitor_hash,
+    voter_key,
+    voter_token,
+    within_limit,
+)
+from portal.engagement.models import COMMENT_MAX_LENGTH, Comment, Rating
+from portal.models import SiteSettings
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 16 * 1024
+VISIT_GAP = 30 * 60
+STATS_LIFETIME = 10
+MIN_FILL_SECONDS = 3
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,"
+    b"\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+STARS_ERROR = _("Hãy chọn từ 1 đến 5 sao.")
+form_signer = signing.TimestampSigner(salt="engagement.comment-form")
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refuse(request, status, message):
+    if _wants_json(request):
+        return JsonResponse({"error": str(message)}, status=status)
+    return render(request, "engagement/refused.html", {"message": message}, status=status)
+
+
+def _page(raw):
+    try:
+        page_id = int(raw)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < page_id < 2**31:
+        return None
+    return Page.objects.live().public().filter(pk=page_id).specific().first()
+
+
+def _write_guard(request, bucket, limit, seconds):
+    """The checks every anonymous write shares; returns a refusal or None."""
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
+        return _refuse(request, 413, _("Nội dung gửi lên quá lớn."))
+    if not same_origin(request):
+        return _refuse(request, 403, _("Yêu cầu không xuất phát từ cổng thông tin này."))
+    if not within_limit(bucket, visitor_hash(request), limit, seconds):
+        return _refuse(request, 429, _("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút."))
+    return None
+
+
+def _new_visit(visitor):
+    try:
+        if cache.add(f"visit:{visitor}", 1, VISIT_GAP):
+            return True
+        cache.touch(f"visit:{visitor}", VISIT_GAP)
+    except Exception:  # without the cache, the hit still counts as a page view
+        log.warning("Visit cache unavailable", exc_info=True)
+    return False
+
+
+def _count(request, raw_page):
+    """Count one page load; returns a refusal or None."""
+    page = None
+    if raw_page not in (None, ""):
+        page = _page(raw_page)
+        if page is None:
+            return _refuse(request, 404, _("Trang không tồn tại hoặc chưa xuất bản."))
+    if not is_counted(request):
+        return None
+    today = timezone.localdate()
+    visitor = visitor_hash(request, today)
+    if not within_limit("hit", visitor, 120, 60):
+        return _refuse(request, 429, _("Quá nhiều lượt xem từ một người trong thời gian ngắn."))
+    counters.call("add_hit", page.pk if page else None, today, _new_visit(visitor))
+    counters.call("seen", visitor, request.user.is_authenticated, timezone.now())
+    return None
+
+
+@csrf_exempt
+@require_POST
+def hit(request):
+    refusal = _write_guard(request, "hit-origin", 600, 60) or _count(request, request.POST.get("page"))
+    return refusal or HttpResponse(status=204)
+
+
+@require_GET
+def pixel(request):
+    """The beacon for browsers without JavaScript: a 1×1 GIF that is never cached."""
+    refusal = _count(request, request.GET.get("p"))
+    response = HttpResponse(PIXEL, content_type="image/gif", status=refusal.status_code if refusal else 200)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def rating_summary(page_id):
+    summary = Rating.objects.filter(page_id=page_id).aggregate(average=Avg("stars"), count=Count("id"))
+    average = summary["average"]
+    return {
+        "average": round(float(average), 1) if average is not None else None,
+        "count": summary["count"],
+        "average_text": number_format(average, 1, use_l10n=True) if average is not None else "–",
+    }
+
+
+def _site_figures(request, today):
+    key = f"engagement:site:{today.isoformat()}"
+    figures = cache.get(key)
+    if figures is None:
+        settings_row = SiteSettings.for_request(request)
+        guests, members = counters.call("online", timezone.now())
+        visits = counters.totals(None, today)
+        figures = {
+            "online": guests + members,
+            "online_guests": guests,
+            "online_members": members,
+            "visits_today": visits["visits_today"],
+            "visits_month": visits["visits_month"],
+            "visits_total": settings_row.legacy_visit_count + visits["visits_total"],
+        }
+        cache.set(key, figures, STATS_LIFETIME)
+    return figures
+
+
+def _page_figures(page, today):
+    key = f"engagement:page:{page.pk}"
+    figures = cache.get(key)
+    if figures is None:
+        legacy = getattr(page, "legacy_view_count", 0) or 0
+        figures = {"views": legacy + counters.totals(page.pk, today)["page_views"], "rating": rating_summary(page.pk)}
+        cache.set(key, figures, STATS_LIFETIME)
+    return figures
+
+
+@require_GET
+def figures(request):
+    """Counts for the sidebar and the page; the same for every visitor, so shared caches may keep them briefly."""
+    today = timezone.localdate()
+    data = {"site": _site_figures(request, today), "form_token": form_signer.sign(str(int(timezone.now().timestamp())))}
+    if request.GET.get("p"):
+        page = _page(request.GET["p"])
+        if page is None:
+            return _refuse(request, 404, _("Trang không tồn tại hoặc chưa xuất bản."))
+        data["page"] = _page_figures(page, today)
+    response = JsonResponse(data)
+    response["Cache-Control"] = f"public, max-age={STATS_LIFETIME}"
+    return response
+
+
+class RatingForm(forms.Form):
+    page = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    stars = forms.TypedChoiceField(choices=[(str(n), str(n)) for n in range(1, 6)], coerce=int)
+
+
+def _engaged(page, flag):
+    return page is not None and getattr(page.specific_class, flag, False)
+
+
+@csrf_exempt
+@require_POST
+def rate(request):
+    refusal = _write_guard(request, "rate", 10, 60)
+    if refusal:
+        return refusal
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        if "stars" in form.errors:
+            return _refuse(request, 400, STARS_ERROR)
+        return _refuse(request, 400, _("Thiếu trang được đánh giá."))
+    page = _page(form.cleaned_data["page"])
+    if not _engaged(page, "accepts_ratings"):
+        return _refuse(request, 404, _("Trang không tồn tại, chưa xuất bản hoặc không nhận đánh giá."))
+    token, stars = voter_token(request), form.cleaned_data["stars"]
+    voter, daily = voter_key(token), visitor_hash(request)
+    earlier = Rating.objects.filter(page=page).filter(Q(voter=voter) | Q(visitor=daily))
+    if not earlier.update(stars=stars, updated_at=timezone.now()):
+        try:
+            with transaction.atomic():
+                Rating.objects.create(page=page, voter=voter, visitor=daily, stars=stars)
+        except IntegrityError:
+            earlier.update(stars=stars, updated_at=timezone.now())
+    cache.delete(f"engagement:page:{page.pk}")
+    if _wants_json(request):
+        response = JsonResponse({**rating_summary(page.pk), "yours": stars})
+    else:
+        response = HttpResponseRedirect(f"{page.url}?da-danh-gia={stars}#danh-gia", status=303)
+    return remember_voter(request, response, token)
+
+
+class CommentForm(forms.ModelForm):
+    website = forms.CharField(required=False)
+    token = forms.CharField(required=False)
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "text"]
+        error_messages = {
+            "name": {"required": _("Vui lòng nhập họ tên."), "max_length": _("Họ tên tối đa 100 ký tự.")},
+            "text": {
+                "required": _("Vui lòng nhập nội dung ý kiến."),
+                "max_length": _("Ý kiến tối đa %(max)s ký tự.") % {"max": COMMENT_MAX_LENGTH},
+            },
+            "email": {"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+        }
+
+    def clean_text(self):
+        text = "".join(ch for ch in self.cleaned_data["text"] if ch in "\n\t" or ch.isprintable()).strip()
+        if len(text) < 5:
+            raise forms.ValidationError(_("Ý kiến quá ngắn."))
+        return text
+
+    def filled_too_fast(self):
+        try:
+            issued = int(form_signer.unsign(self.cleaned_data.get("token") or ""))
+        except (signing.BadSignature, ValueError):
+            return True
+        return timezone.now().timestamp() - issued < MIN_FILL_SECONDS
+
+
+@csrf_exempt
+@require_POST
+def comment(request):
+    refusal = _write_guard(request, "comment", 3, 600)
+    if refusal:
+        return refusal
+    page = _page(request.POST.get("page"))
+    if not _engaged(page, "accepts_comments"):
+        return _refuse(request, 404, _("Bài viết không tồn tại, chưa xuất bản hoặc không nhận ý kiến."))
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, 400, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    if form.cleaned_data["website"] or form.filled_too_fast():
+        log.info("Comment dropped by spam checks on page %s", page.pk)
+        return _refuse(request, 400, _("Ý kiến chưa được gửi: vui lòng đọc bài và thử gửi lại sau giây lát."))
+    saved = form.save(commit=False)
+    saved.page, saved.voter = page, visitor_hash(request)
+    saved.save()
+    message = gettext("Cảm ơn bạn! Ý kiến sẽ hiển thị sau khi được ban biên tập duyệt.")
+    if _wants_json(request):
+        return JsonResponse({"status": "pending", "message": message}, status=201)
+    return HttpResponseRedirect(f"{page.url}?y-kien=cho-duyet#y-kien", status=303)
