@@ -65,6 +65,26 @@ def _page(raw):
     return Page.objects.live().public().filter(pk=page_id).specific().first()
 
 
+def _countable_page(raw):
+    """Whether a hit may count for page `raw`; remembered for a minute, as every page load asks."""
+    try:
+        page_id = int(raw)
+    except (TypeError, ValueError):
+        return None
+    key = f"engagement:countable:{page_id}"
+    try:
+        known = cache.get(key)
+    except Exception:  # an unreachable cache means asking the database
+        known = None
+    if known is None:
+        known = _page(page_id) is not None
+        try:
+            cache.set(key, known, 60)
+        except Exception:  # as above
+            log.warning("Cache unavailable", exc_info=True)
+    return page_id if known else None
+
+
 def _write_guard(request, bucket, limit, seconds):
     """The checks every anonymous write shares; returns a refusal or None."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
@@ -88,10 +108,10 @@ def _new_visit(visitor):
 
 def _count(request, raw_page):
     """Count one page load; returns a refusal or None."""
-    page = None
+    page_id = None
     if raw_page not in (None, ""):
-        page = _page(raw_page)
-        if page is None:
+        page_id = _countable_page(raw_page)
+        if page_id is None:
             return _refuse(request, 404, _("Trang không tồn tại hoặc chưa xuất bản."))
     if not is_counted(request):
         return None
@@ -99,7 +119,7 @@ def _count(request, raw_page):
     visitor = visitor_hash(request, today)
     if not within_limit("hit", visitor, 120, 60):
         return _refuse(request, 429, _("Quá nhiều lượt xem từ một người trong thời gian ngắn."))
-    counters.call("add_hit", page.pk if page else None, today, _new_visit(visitor))
+    counters.call("add_hit", page_id, today, _new_visit(visitor))
     counters.call("seen", visitor, request.user.is_authenticated, timezone.now())
     return None
 
