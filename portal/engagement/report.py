@@ -118,6 +118,18 @@ def report_view(request):
             [gettext("Trang"), gettext("Địa chỉ"), gettext("Lượt xem"), gettext("Điểm đánh giá"), gettext("Lượt đánh giá")],
             rows,
         )
+    if export == "ngay-trang":
+        rows = list(
+            PageViewDay.objects.filter(day__range=(data["start"], data["end"]))
+            .order_by("day", "-views")
+            .values_list("day", "page_id", "views")
+        )
+        pages = Page.objects.in_bulk({page_id for _day, page_id, _n in rows})
+        return _csv(
+            f"{stem}-theo-ngay-va-trang",
+            [gettext("Ngày"), gettext("Trang"), gettext("Địa chỉ"), gettext("Lượt xem")],
+            [(day.strftime("%d/%m/%Y"), _text(pages[pid].title), pages[pid].url, n) for day, pid, n in rows],
+        )
     if export == "danh-gia":
         rows = [(_text(page.title), page.url, f"{average:.1f}", count) for page, average, count in report["ratings"]]
         return _csv(
