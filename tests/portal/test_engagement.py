@@ -292,7 +292,7 @@ def test_report_for_the_reform_office_with_csv(client, article, users):
     rows = response.content.decode("utf-8-sig").splitlines()
     assert rows[1].startswith("Tin có bình luận,") and rows[1].endswith(",2,5.0,1")
     daily = client.get(reverse("engagement_report"), {"xuat": "ngay-trang"}).content.decode("utf-8-sig").splitlines()
-    assert daily[1].endswith(f",Tin có bình luận,{article.url_path},2")
+    assert daily[1].endswith(f",Tin có bình luận,{article.url},2")
     assert client.get(reverse("engagement_report"), {"start": "31/12/2026", "end": "01/01/2026"}).status_code == 400
     client.force_login(users.editor)
     assert client.get(reverse("engagement_report")).status_code == 403
