@@ -6,14 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-
 ADMIN_PATH = settings.WAGTAIL_ADMIN_PATH
 
 urlpatterns = [
     path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", search_views.site_search, name="search"),
+    path("", include("search.urls")),
     path("api/thu-tuc/", include("procedures.urls")),
     path("tuong-tac/", include("portal.engagement.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

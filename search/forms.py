@@ -1,10 +1,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from search.documents import PROCEDURE_FACETS
+from search.models import Kind
+
 MAX_QUERY_LENGTH = 200
+FACET_VALUE = r"^[\w.-]{1,100}$"
 
 
-class SiteSearchForm(forms.Form):
+def _page(value):
+    """Any page number gives a page: out-of-range numbers are clamped by the search itself."""
+    try:
+        return max(1, min(int(value), 10_000))
+    except (TypeError, ValueError):
+        return 1
+
+
+class QueryMixin(forms.Form):
     q = forms.CharField(
         label=_("Từ khóa tìm kiếm"),
         max_length=MAX_QUERY_LENGTH,
@@ -14,4 +26,43 @@ class SiteSearchForm(forms.Form):
 
     def clean_q(self):
         text = self.cleaned_data["q"]
-        return "".join(ch for ch in text if ch.isprintable()).strip()
+        return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+    @property
+    def page(self):
+        return _page(self.data.get("trang"))
+
+
+class FinderForm(QueryMixin):
+    """The procedure finder: a query, facet filters and a sort, all in a shareable GET URL."""
+
+    sap_xep = forms.ChoiceField(
+        label=_("Sắp xếp"),
+        required=False,
+        choices=[("lien-quan", _("Phù hợp nhất")), ("ten", _("Tên thủ tục")), ("ma", _("Mã thủ tục"))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in PROCEDURE_FACETS:
+            self.fields[name] = forms.RegexField(
+                regex=FACET_VALUE, required=False, error_messages={"invalid": _("Giá trị lọc không hợp lệ.")}
+            )
+
+    def filters(self):
+        return {name: self.cleaned_data[name] for name in PROCEDURE_FACETS if self.cleaned_data.get(name)}
+
+
+class SiteSearchForm(QueryMixin):
+    loai = forms.ChoiceField(label=_("Loại nội dung"), required=False, choices=[("", _("Tất cả")), *Kind.choices])
+    tu_ngay = forms.DateField(label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    den_ngay = forms.DateField(label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    sap_xep = forms.ChoiceField(
+        label=_("Sắp xếp"), required=False, choices=[("lien-quan", _("Phù hợp nhất")), ("moi", _("Mới nhất"))]
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tu_ngay") and data.get("den_ngay") and data["tu_ngay"] > data["den_ngay"]:
+            raise forms.ValidationError(_("“Từ ngày” phải trước hoặc bằng “Đến ngày”."))
+        return data

@@ -1,28 +1,78 @@
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-from portal.text import nfc
-from search.forms import SiteSearchForm
+from search import api
+from search.documents import AGENCY, APPLICANT, FIELD, FOUR, LEVEL, ONLINE
+from search.forms import MAX_QUERY_LENGTH, FinderForm, SiteSearchForm
+from search.models import Kind
 
-RESULTS_PER_PAGE = 10
-MAX_PAGES = 50
+FACET_TITLES = {
+    AGENCY: _("Cơ quan"),
+    FIELD: _("Lĩnh vực"),
+    LEVEL: _("Cấp thực hiện"),
+    ONLINE: _("Dịch vụ công trực tuyến"),
+    FOUR: _("“4 tại chỗ”"),
+    APPLICANT: _("Đối tượng thực hiện"),
+}
 
 
+def _respond(request, template, context, status):
+    response = TemplateResponse(request, template, context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def finder(request):
+    """ "Tra cứu thủ tục hành chính": works without JavaScript; every state is a GET URL."""
+    form = FinderForm(request.GET)
+    if not form.is_valid():
+        return _respond(request, "search/finder.html", {"form": form}, 400)
+    search_request = api.SearchRequest(
+        text=form.cleaned_data["q"],
+        kinds=(Kind.PROCEDURE,),
+        filters=form.filters(),
+        sort=form.cleaned_data["sap_xep"] or "lien-quan",
+        page=form.page,
+        scope=Kind.PROCEDURE,
+    )
+    results = api.search(search_request)
+    facets = [(name, title, results.facets.get(name, [])) for name, title in FACET_TITLES.items()]
+    context = {"form": form, "results": results, "facets": facets, "query": form.cleaned_data["q"]}
+    return _respond(request, "search/finder.html", context, 200)
+
+
+@require_GET
 def site_search(request):
-    """Site-wide search over live, public pages."""
-    form = SiteSearchForm(request.GET or None)
+    """Site-wide search over news, documents, procedures and pages."""
+    form = SiteSearchForm(request.GET)
+    if not form.is_valid():
+        return _respond(request, "search/search.html", {"form": form}, 400)
+    data = form.cleaned_data
     results = None
-    status = 200
-    if form.is_bound and not form.is_valid():
-        status = 400
-    elif form.is_bound and form.cleaned_data["q"]:
-        query = nfc(form.cleaned_data["q"])
-        hits = Page.objects.live().public().exclude(depth__lte=1).specific().search(query)
-        paginator = Paginator(hits, RESULTS_PER_PAGE)
-        page_number = request.GET.get("page", "1")
-        page_number = int(page_number) if page_number.isdigit() and int(page_number) <= MAX_PAGES else 1
-        results = paginator.get_page(page_number)
-    response = TemplateResponse(request, "search/search.html", {"form": form, "results": results}, status=status)
+    if data["q"] or data["loai"]:
+        results = api.search(
+            api.SearchRequest(
+                text=data["q"],
+                kinds=(data["loai"],) if data["loai"] else (),
+                date_from=data["tu_ngay"],
+                date_to=data["den_ngay"],
+                sort=data["sap_xep"] or "lien-quan",
+                page=form.page,
+                scope="trang",
+            )
+        )
+    kind_counts = [(label, results.kinds[value]) for value, label in Kind.choices if results and results.kinds.get(value)]
+    return _respond(request, "search/search.html", {"form": form, "results": results, "kind_counts": kind_counts}, 200)
+
+
+@require_GET
+def autocomplete(request):
+    text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    suggestions = api.suggest(text)
+    response = JsonResponse({"results": [{"title": s["title"], "url": s["url"], "code": s.get("code", "")} for s in suggestions]})
+    response["Cache-Control"] = "public, max-age=60"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -8,4 +8,3 @@ class EngagementConfig(AppConfig):
     name = "portal.engagement"
     label = "engagement"
     verbose_name = _("Tương tác bạn đọc")
-    default_auto_field = "django.db.models.BigAutoField"

@@ -4,15 +4,16 @@ the database otherwise, and the database again whenever Redis fails, so a hit is
 
 import datetime
 import logging
-import time
 import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
+from portal.db import increment
 from portal.engagement.models import FlushedBatch, OnlineVisitor, PageViewDay, VisitDay
+from portal.resilience import CircuitBreaker
 
 log = logging.getLogger(__name__)
 
@@ -21,20 +22,6 @@ HITS = "engagement:hits"
 BATCHES = "engagement:batches"
 BATCH = "engagement:batch:"
 ONLINE = {False: "engagement:online:guests", True: "engagement:online:members"}
-
-
-def increment(model, keys, **amounts):
-    """UPDATE … SET n = n + 1, creating the row the first time; never a read-modify-write."""
-    updates = {field: F(field) + amount for field, amount in amounts.items()}
-    if model.objects.filter(**keys).update(**updates):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**keys, **amounts)
-            return
-    except IntegrityError:
-        pass
-    model.objects.filter(**keys).update(**updates)
 
 
 class DatabaseStore:
@@ -150,20 +137,7 @@ def _write_batch(counts, fail_after=None):
     return written
 
 
-class _Breaker:
-    """After a Redis failure, use the database for a while instead of waiting on timeouts every hit."""
-
-    until = 0.0
-
-    def open(self):
-        self.until = time.monotonic() + 30
-
-    @property
-    def closed(self):
-        return time.monotonic() >= self.until
-
-
-breaker = _Breaker()
+breaker = CircuitBreaker()
 _client = None
 
 

@@ -111,6 +111,10 @@ else:
     }
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "cong-cchc")
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
+ELASTICSEARCH_TRANSPORT_CLASS = env("ELASTICSEARCH_TRANSPORT_CLASS", "elastic_transport.Transport")
+ELASTICSEARCH_REFRESH = False
 
 # Counters and ratings (portal.engagement). Behind nginx, set ENGAGEMENT_TRUST_X_FORWARDED_FOR so the
 # visitor hash uses the client's address rather than the proxy's.

@@ -1,0 +1,195 @@
+"""The embedded store: the `SearchEntry` table, full-text matched by PostgreSQL (tsvector, GIN) or
+SQLite (FTS5). Both vendors take the same tiered match: every essential word of a query (or of one of
+its rewrites), then all but one, then any."""
+
+from itertools import combinations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import Count, F
+from django.db.models.expressions import RawSQL
+
+from search.models import SearchEntry, SearchFacet, SearchTerm
+from search.text import OPTIONAL, essential, tokens
+
+SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+ENOUGH = 3
+CANDIDATE_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "body", "body_folded", "url", "date", "code"]
+PG_VECTOR = (
+    SearchVector("title_folded", weight="A", config="simple")
+    + SearchVector("keywords_folded", weight="B", config="simple")
+    + SearchVector("body_folded", weight="C", config="simple")
+)
+
+
+def _safe(terms):
+    return [t for t in terms if t and set(t) <= SAFE][:12]
+
+
+def tiers(query):
+    """[[(term, …) conjunction, …], …]: strictest first."""
+    groups = [tuple(dict.fromkeys(_safe(essential(alt)))) for alt in query.alternatives]
+    groups = [g for g in dict.fromkeys(groups) if g]
+    if not groups:
+        return []
+    strict = groups
+    loose = list(dict.fromkeys(c for g in groups if len(g) >= 3 for c in combinations(g, len(g) - 1)))
+    # Any single word, unless the query holds a word nothing indexed resembles: then a match on its
+    # other words alone ("sổ" of "sổ xanh") would be noise.
+    anything = [] if query.unknown - OPTIONAL else [(t,) for t in dict.fromkeys(t for g in groups for t in g)]
+    return [tier for tier in (strict, loose, anything) if tier]
+
+
+class DatabaseBackend:
+    name = "database"
+
+    # Writing
+
+    def write(self, doc):
+        with transaction.atomic():
+            SearchEntry.objects.update_or_create(
+                page_id=doc.page_id,
+                defaults={
+                    "kind": doc.kind,
+                    "title": doc.title[:500],
+                    "title_folded": doc.title_folded[:500],
+                    "keywords_folded": doc.keywords_folded,
+                    "body": doc.body,
+                    "body_folded": doc.body_folded,
+                    "url": doc.url[:500],
+                    "date": doc.date,
+                    "code": doc.code[:100],
+                },
+            )
+            SearchFacet.objects.filter(entry_id=doc.page_id).delete()
+            SearchFacet.objects.bulk_create(
+                SearchFacet(entry_id=doc.page_id, name=name, value=value[:120], label=label[:255])
+                for name, value, label in doc.facets
+            )
+            self._text(doc)
+        words = {t for t in tokens(f"{doc.title_folded} {doc.keywords_folded} {doc.body_folded}") if 1 < len(t) <= 60}
+        return words
+
+    def write_many(self, docs):
+        words = set()
+        for doc in docs:
+            words |= self.write(doc)
+        SearchTerm.objects.bulk_create([SearchTerm(term=w) for w in words], ignore_conflicts=True, batch_size=1000)
+        return len(docs)
+
+    def _text(self, doc):
+        if connection.vendor == "postgresql":
+            SearchEntry.objects.filter(page_id=doc.page_id).update(search_vector=PG_VECTOR)
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc.page_id])
+                cursor.execute(
+                    "INSERT INTO search_fts (rowid, title_folded, keywords_folded, body_folded) VALUES (%s, %s, %s, %s)",
+                    [doc.page_id, doc.title_folded, doc.keywords_folded, doc.body_folded],
+                )
+
+    def remove(self, page_id):
+        SearchEntry.objects.filter(page_id=page_id).delete()
+        if connection.vendor != "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [page_id])
+
+    def clear(self):
+        SearchEntry.objects.all().delete()
+        if connection.vendor != "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_fts")
+
+    def indexed_ids(self):
+        return set(SearchEntry.objects.values_list("page_id", flat=True))
+
+    # Reading
+
+    def filtered(self, request):
+        entries = SearchEntry.objects.all()
+        if request.kinds:
+            entries = entries.filter(kind__in=request.kinds)
+        for name, value in request.filters.items():
+            entries = entries.filter(pk__in=SearchFacet.objects.filter(name=name, value=value).values("entry_id"))
+        if request.date_from:
+            entries = entries.filter(date__date__gte=request.date_from)
+        if request.date_to:
+            entries = entries.filter(date__date__lte=request.date_to)
+        return entries
+
+    def _match(self, entries, tier):
+        if connection.vendor == "postgresql":
+            raw = " | ".join("(" + " & ".join(f"'{t}'" for t in group) + ")" for group in tier)
+            search = SearchQuery(raw, search_type="raw", config="simple")
+            return entries.filter(search_vector=search), search
+        match = " OR ".join("(" + " AND ".join(f'"{t}"' for t in group) + ")" for group in tier)
+        return entries.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])), match
+
+    def _top(self, matched, how, limit):
+        if connection.vendor == "postgresql":
+            ranked = matched.annotate(rank=SearchRank(F("search_vector"), how)).order_by("-rank", "pk")
+            return list(ranked.values(*CANDIDATE_FIELDS)[:limit])
+        sql, params = matched.values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({sql}) "
+                "ORDER BY bm25(search_fts, 10.0, 5.0, 1.0) LIMIT %s",
+                [how, *params, limit],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+        rows = {row["page_id"]: row for row in SearchEntry.objects.filter(pk__in=ids).values(*CANDIDATE_FIELDS)}
+        return [rows[i] for i in ids if i in rows]
+
+    def candidates(self, request, query, limit):
+        """(candidate rows, total, matched queryset) for the strictest tier that finds enough."""
+        entries = self.filtered(request)
+        pinned = list(entries.filter(code=query.number_key).values(*CANDIDATE_FIELDS)[:5]) if query.number_key else []
+        chosen = None
+        for tier in tiers(query):
+            matched, how = self._match(entries, tier)
+            rows = self._top(matched, how, limit)
+            chosen = (rows, matched)
+            if len(rows) >= ENOUGH:
+                break
+        if chosen is None:
+            return pinned, len(pinned), entries.none()
+        rows, matched = chosen
+        seen = {row["page_id"] for row in pinned}
+        rows = pinned + [row for row in rows if row["page_id"] not in seen]
+        total = len(rows) if len(rows) < limit else matched.count() + len(pinned)
+        return rows, total, matched
+
+    def facet_counts(self, matched):
+        counts = (
+            SearchFacet.objects.filter(entry__in=matched.values("pk"))
+            .values("name", "value", "label")
+            .annotate(count=Count("entry_id"))
+            .order_by("name", "-count", "label")
+        )
+        return list(counts)
+
+    def kind_counts(self, matched):
+        return dict(matched.values_list("kind").annotate(count=Count("pk")).order_by())
+
+    def ordered(self, entries, sort, offset, limit):
+        fields = {"ten": ("title_folded", "pk"), "ma": ("code", "title_folded"), "moi": ("-date", "pk")}[sort]
+        return list(entries.order_by(*fields).values(*CANDIDATE_FIELDS)[offset : offset + limit])
+
+    def autocomplete(self, prefix_tokens, kinds, limit):
+        """Titles that contain every word typed, the last one as a prefix."""
+        words = _safe(prefix_tokens)
+        if not words:
+            return []
+        entries = SearchEntry.objects.filter(kind__in=kinds) if kinds else SearchEntry.objects.all()
+        if connection.vendor == "postgresql":
+            raw = " & ".join([f"'{w}':A" for w in words[:-1]] + [f"'{words[-1]}':*A"])
+            search = SearchQuery(raw, search_type="raw", config="simple")
+            rows = entries.filter(search_vector=search).annotate(rank=SearchRank(F("search_vector"), search))
+            return list(rows.order_by("-rank", "title_folded").values("title", "url", "kind", "code")[:limit])
+        match = "title_folded : (" + " AND ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']) + ")"
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY bm25(search_fts, 10.0, 0.0, 0.0) LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match, limit * 4])
+            ids = [row[0] for row in cursor.fetchall()]
+        rows = {r["page_id"]: r for r in entries.filter(pk__in=ids).values("page_id", "title", "url", "kind", "code")}
+        return [rows[i] for i in ids if i in rows][:limit]

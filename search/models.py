@@ -1,0 +1,115 @@
+"""The database store of the search pipeline, editors' synonyms and the query log.
+
+`SearchEntry` is the embedded backend's search table and the fallback when Elasticsearch fails, so it
+is kept for every live public page whichever backend answers queries. On PostgreSQL its
+`search_vector` is filled and GIN-indexed; on SQLite an FTS5 table mirrors it (see migrations).
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class Kind(models.TextChoices):
+    PROCEDURE = "thu-tuc", _("Thủ tục hành chính")
+    NEWS = "tin-tuc", _("Tin tức")
+    DOCUMENT = "van-ban", _("Văn bản")
+    PAGE = "trang", _("Trang thông tin")
+
+
+class SearchEntry(models.Model):
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, db_index=True)
+    title = models.CharField(max_length=500)
+    title_folded = models.CharField(max_length=500)
+    keywords_folded = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    body_folded = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateTimeField(null=True, blank=True, db_index=True)
+    code = models.CharField(max_length=100, blank=True, db_index=True)
+    popularity = models.FloatField(default=0)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "title_folded"], name="search_entry_kind_title")]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacet(models.Model):
+    """One facet value of an entry: agency, field, level, online level, "4 tại chỗ", applicant, year."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=20)
+    value = models.CharField(max_length=120)
+    label = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value", "entry"], name="search_facet_lookup")]
+
+
+class SearchTerm(models.Model):
+    """Every folded word the index holds: the vocabulary typo correction and suggestions draw on."""
+
+    term = models.CharField(max_length=60, primary_key=True)
+
+
+class PendingIndex(models.Model):
+    """An Elasticsearch update that failed; `search_index catchup` (and the next publish) retries it."""
+
+    page_id = models.IntegerField(primary_key=True)
+    remove = models.BooleanField(default=False)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class Synonym(models.Model):
+    """A group of words citizens use for the same thing, e.g. "CCCD, căn cước công dân, thẻ căn cước"."""
+
+    terms = models.TextField(
+        _("Các cách gọi tương đương"),
+        help_text=_(
+            "Cách nhau bởi dấu phẩy; ví dụ: CCCD, căn cước công dân, thẻ căn cước. Áp dụng ngay, không cần lập lại chỉ mục."
+        ),
+    )
+    note = models.CharField(_("Ghi chú"), max_length=255, blank=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("Từ đồng nghĩa, viết tắt")
+        verbose_name_plural = _("Từ đồng nghĩa, viết tắt")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def members(self):
+        return [t.strip() for t in self.terms.replace("\n", ",").split(",") if t.strip()]
+
+    def clean(self):
+        if len(self.members) < 2:
+            raise ValidationError({"terms": _("Cần ít nhất hai cách gọi, cách nhau bởi dấu phẩy.")})
+
+
+class QueryLog(models.Model):
+    """How often a (folded) query was searched per day and whether it found anything; no visitor data."""
+
+    day = models.DateField(_("Ngày"))
+    scope = models.CharField(_("Trang tìm"), max_length=10)
+    query = models.CharField(_("Từ khóa"), max_length=200)
+    searches = models.PositiveIntegerField(_("Số lượt tìm"), default=0)
+    zero_results = models.PositiveIntegerField(_("Số lượt không có kết quả"), default=0)
+
+    class Meta:
+        verbose_name = _("Từ khóa tìm kiếm")
+        verbose_name_plural = _("Từ khóa tìm kiếm")
+        constraints = [models.UniqueConstraint(fields=["day", "scope", "query"], name="search_one_log_row_per_day")]
+        permissions = [("view_search_report", _("Xem thống kê tìm kiếm"))]

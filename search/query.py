@@ -1,0 +1,106 @@
+"""A citizen's query, understood once for every store: normalised, corrected, expanded and scored."""
+
+import re
+from dataclasses import dataclass, field
+
+from portal.text import document_number_key, nfc
+from search import synonyms, vocabulary
+from search.text import OPTIONAL, essential, tokens, words
+
+MAX_TOKENS = 24
+DOCUMENT_NUMBER = re.compile(r"^\s*\d+\s*[/-]\s*\w", re.UNICODE)
+
+
+@dataclass
+class Query:
+    text: str
+    tokens: tuple
+    exact: frozenset  # words typed with diacritics
+    alternatives: list = field(default_factory=list)  # token tuples: the query, corrected, rewritten
+    correction: str = ""  # "did you mean" text when a word was corrected
+    number_key: str = ""  # a document number typed as the query
+    unknown: frozenset = frozenset()  # words nothing in the index resembles
+
+    @property
+    def terms(self):
+        """Every folded word any alternative may match."""
+        return frozenset(t for alt in self.alternatives for t in alt)
+
+    def __bool__(self):
+        return bool(self.tokens)
+
+
+def parse(text):
+    text = nfc(text)
+    folded = tokens(text)[:MAX_TOKENS]
+    exact = frozenset(w for w in words(text) if not w.isascii())
+    corrected, changed, unknown = [], False, set()
+    for token in folded:
+        options = vocabulary.corrections(token)
+        if options and options[0] != token:
+            changed = True
+        if not options:
+            unknown.add(token)
+        corrected.append(options[0] if options else token)
+    alternatives = synonyms.expand(folded)
+    if changed:
+        for alternative in synonyms.expand(corrected):
+            if alternative not in alternatives:
+                alternatives.append(alternative)
+    query = Query(text=text, tokens=tuple(folded), exact=exact, alternatives=alternatives, unknown=frozenset(unknown))
+    if changed:
+        query.correction = " ".join(corrected)
+    if DOCUMENT_NUMBER.match(text):
+        query.number_key = document_number_key(text)
+    return query
+
+
+def _longest_run(needle, haystack):
+    """Length of the longest run of consecutive `needle` tokens found consecutively in `haystack`."""
+    best = 0
+    positions = {}
+    for index, token in enumerate(haystack):
+        positions.setdefault(token, []).append(index)
+    for start in range(len(needle)):
+        for position in positions.get(needle[start], []):
+            length = 1
+            while start + length < len(needle) and position + length < len(haystack):
+                if haystack[position + length] != needle[start + length]:
+                    break
+                length += 1
+            best = max(best, length)
+    return best
+
+
+def score(query, candidate):
+    """Relevance of one candidate (a dict of title, title_folded, keywords_folded, body_folded, code).
+
+    Coverage of the query's essential words, in the title above all; adjacent words found as a phrase;
+    words typed with diacritics found with them; shorter titles first among equals.
+    """
+    title = tokens(candidate["title_folded"])
+    keywords = tokens(candidate["keywords_folded"])
+    title_set, keyword_set = set(title), set(keywords)
+    body_set = set(tokens(candidate["body_folded"][:4000]))
+    everywhere = title_set | keyword_set | body_set
+    best = 0.0
+    for position, alternative in enumerate(query.alternatives):
+        needed = essential(alternative)
+        if not needed:
+            continue
+        covered = sum(1 for t in needed if t in everywhere) / len(needed)
+        in_title = sum(1 for t in needed if t in title_set) / len(needed)
+        in_keywords = sum(1 for t in needed if t in keyword_set) / len(needed)
+        optional_hits = sum(1 for t in alternative if t in OPTIONAL and t in everywhere) * 0.05
+        phrase = _longest_run(alternative, title) / len(alternative) if len(alternative) > 1 else in_title
+        keyword_phrase = _longest_run(alternative, keywords) / len(alternative) if len(alternative) > 1 else in_keywords
+        value = 4 * covered + 3 * in_title + 1.5 * in_keywords + 3 * phrase + 1.5 * keyword_phrase + optional_hits
+        if position:  # a rewrite or a correction ranks just below the words as typed
+            value *= 0.97
+        best = max(best, value)
+    if query.exact:
+        exact_words = set(words(candidate["title"]))
+        best += 0.8 * len(query.exact & exact_words) / len(query.exact)
+    if query.number_key and candidate.get("code") == query.number_key:
+        best += 100
+    return best - 0.02 * len(title)

@@ -1,0 +1,45 @@
+"""Follow Wagtail's publishing (never saves of drafts) into the search stores, after the commit."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search import synonyms
+from search.models import Synonym
+from search.tasks import update_pages
+
+
+def _enqueue(page_ids):
+    page_ids = sorted(set(page_ids))
+    if page_ids:
+        transaction.on_commit(lambda: update_pages.enqueue(page_ids))
+
+
+def _with_descendants(page):
+    # An agency's name and a section's address appear in its descendants' documents.
+    return [page.pk, *Page.objects.descendant_of(page).values_list("pk", flat=True)]
+
+
+@receiver(page_published, dispatch_uid="search.published")
+@receiver(page_unpublished, dispatch_uid="search.unpublished")
+def page_changed(sender, instance, **kwargs):
+    _enqueue(_with_descendants(instance) if instance.get_children_count() else [instance.pk])
+
+
+@receiver(post_page_move, dispatch_uid="search.moved")
+def page_moved(sender, instance, **kwargs):
+    _enqueue(_with_descendants(instance))
+
+
+@receiver(post_delete, dispatch_uid="search.deleted")
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _enqueue([instance.pk])
+
+
+@receiver(post_save, sender=Synonym, dispatch_uid="search.synonyms.saved")
+@receiver(post_delete, sender=Synonym, dispatch_uid="search.synonyms.deleted")
+def synonyms_changed(sender, **kwargs):
+    synonyms.forget()

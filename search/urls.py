@@ -1,0 +1,11 @@
+from django.urls import path
+
+from search import views
+
+app_name = "search"
+
+urlpatterns = [
+    path("tim-kiem/", views.site_search, name="site"),
+    path("tim-kiem/goi-y/", views.autocomplete, name="autocomplete"),
+    path("tra-cuu-thu-tuc/", views.finder, name="finder"),
+]
