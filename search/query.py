@@ -20,6 +20,7 @@ class Query:
     correction: str = ""  # "did you mean" text when a word was corrected
     number_key: str = ""  # a document number typed as the query
     unknown: frozenset = frozenset()  # words nothing in the index resembles
+    literal: list = field(default_factory=list)  # the words as typed, and as corrected (no synonyms)
 
     @property
     def terms(self):
@@ -48,6 +49,7 @@ def parse(text):
             if alternative not in alternatives:
                 alternatives.append(alternative)
     query = Query(text=text, tokens=tuple(folded), exact=exact, alternatives=alternatives, unknown=frozenset(unknown))
+    query.literal = [tuple(folded), *([tuple(corrected)] if changed else [])]
     if changed:
         query.correction = " ".join(corrected)
     if DOCUMENT_NUMBER.match(text):

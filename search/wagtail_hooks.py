@@ -35,8 +35,10 @@ def report_view(request):
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
     since = timezone.localdate() - datetime.timedelta(days=29)
-    rows = QueryLog.objects.filter(day__gte=since).values("scope", "query").annotate(
-        searches=Sum("searches"), zero=Sum("zero_results")
+    rows = (
+        QueryLog.objects.filter(day__gte=since)
+        .values("scope", "query")
+        .annotate(searches=Sum("searches"), zero=Sum("zero_results"))
     )
     popular = rows.order_by("-searches", "query")[:50]
     empty = rows.filter(zero__gt=0).order_by("-zero", "query")[:50]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.models import DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
 from portal.models import HomePage, StandardPage
-from procedures.models import AgencyPage, ProcedureIndexPage, StatisticsPage
+from procedures.models import AgencyPage, ProcedureIndexPage, ProcedurePage, StatisticsPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -128,3 +128,13 @@ class StatisticsPageFactory(PageFactory):
 
     title = "Thống kê, đánh giá"
     slug = "thong-ke-danh-gia"
+
+
+class ProcedurePageFactory(PageFactory):
+    class Meta:
+        model = ProcedurePage
+
+    title = factory.Sequence(lambda n: f"Thủ tục {n}")
+    slug = factory.Sequence(lambda n: f"thu-tuc-{n}")
+    code = factory.Sequence(lambda n: f"9.{n:06d}")
+    description = "Thủ tục thử nghiệm."

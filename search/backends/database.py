@@ -36,7 +36,9 @@ def tiers(query):
     loose = list(dict.fromkeys(c for g in groups if len(g) >= 3 for c in combinations(g, len(g) - 1)))
     # Any single word, unless the query holds a word nothing indexed resembles: then a match on its
     # other words alone ("sổ" of "sổ xanh") would be noise.
-    anything = [] if query.unknown - OPTIONAL else [(t,) for t in dict.fromkeys(t for g in groups for t in g)]
+    # Synonym rewrites take part only as whole phrases, never word by word.
+    singles = dict.fromkeys(t for literal in query.literal for t in _safe(essential(literal)))
+    anything = [] if query.unknown - OPTIONAL else [(t,) for t in singles]
     return [tier for tier in (strict, loose, anything) if tier]
 
 

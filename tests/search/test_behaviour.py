@@ -41,7 +41,10 @@ def extra_pages(home):
             parent=documents, number="91/QĐ-UBND", title="Công bố danh mục thủ tục hộ tịch", date_issued=datetime.date(2025, 3, 4)
         ),
         "other_decision": factories.DecisionPageFactory(
-            parent=documents, number="191/QĐ-UBND", title="Kế hoạch kiểm tra công vụ năm 2025", date_issued=datetime.date(2025, 1, 9)
+            parent=documents,
+            number="191/QĐ-UBND",
+            title="Kế hoạch kiểm tra công vụ năm 2025",
+            date_issued=datetime.date(2025, 1, 9),
         ),
         "news": factories.NewsPageFactory(
             parent=news,

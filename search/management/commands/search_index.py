@@ -50,9 +50,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Chỉ mục khớp với các trang đang xuất bản."))
 
     def _catchup(self, only):
-        for page_id in indexing.missing_or_extra():
-            indexing.update(page_id)
+        indexing.breaker.reset()
         done, failing = indexing.catch_up()
-        self.stdout.write(f"Đã cập nhật lại {done}; còn lỗi {failing}.")
+        drifted = indexing.missing_or_extra() if not failing else []
+        for page_id in drifted:
+            indexing.update(page_id)
+        self.stdout.write(f"Đã gửi lại {done} cập nhật bị lỗi; đã sửa {len(drifted)} trang lệch; còn lỗi {failing}.")
         if failing:
             raise CommandError("Elasticsearch vẫn chưa nhận cập nhật; thử lại sau.")

@@ -1,0 +1,211 @@
+"""Indexing follows publishing; Elasticsearch failures never break publishing or searching; the
+alias rebuild, status, check and catch-up commands; the search pages and their bad input."""
+
+import io
+import time
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from search import api, indexing
+from search.models import Kind, PendingIndex, QueryLog, SearchEntry
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+DEAD = "http://127.0.0.1:9"  # nothing listens there: connections are refused at once
+
+
+@pytest.fixture
+def procedures(tree, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = [
+            factories.ProcedurePageFactory(parent=tree.justice, title="Đăng ký khai sinh", code="1.001193"),
+            factories.ProcedurePageFactory(
+                parent=tree.construction, title="Cấp giấy phép xây dựng nhà ở riêng lẻ", code="1.009794"
+            ),
+        ]
+    return pages
+
+
+def titles(results):
+    return [str(hit.title).replace("<mark>", "").replace("</mark>", "") for hit in results.hits]
+
+
+def finder(text):
+    return api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope=Kind.PROCEDURE))
+
+
+def test_publish_unpublish_move_and_delete_reach_the_database_store(tree, procedures, django_capture_on_commit_callbacks):
+    birth, building = procedures
+    assert SearchEntry.objects.get(pk=birth.pk).url == birth.url
+    with django_capture_on_commit_callbacks(execute=True):
+        birth.move(tree.construction, pos="last-child")
+    birth.refresh_from_db()
+    assert SearchEntry.objects.get(pk=birth.pk).url == birth.url
+    assert {f.value for f in SearchEntry.objects.get(pk=birth.pk).facets.filter(name="co_quan")} == {"SXD"}
+    with django_capture_on_commit_callbacks(execute=True):
+        birth.unpublish()
+    assert titles(finder("khai sinh")) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        building.delete()
+    assert not SearchEntry.objects.exists()
+
+
+def test_saving_a_draft_changes_nothing_until_it_is_published(tree, procedures, django_capture_on_commit_callbacks):
+    birth = procedures[0]
+    birth.title = "Tên nháp chưa duyệt"
+    with django_capture_on_commit_callbacks(execute=True):
+        birth.save_revision()
+    assert titles(finder("khai sinh")) == ["Đăng ký khai sinh"]
+    assert titles(finder("ten nhap chua duyet")) == []
+
+
+def test_renaming_an_agency_reindexes_its_procedures(tree, procedures, django_capture_on_commit_callbacks):
+    tree.justice.title = "Sở Tư pháp tỉnh"
+    with django_capture_on_commit_callbacks(execute=True):
+        tree.justice.save_revision().publish()
+    labels = set(SearchEntry.objects.get(pk=procedures[0].pk).facets.filter(name="co_quan").values_list("label", flat=True))
+    assert labels == {"Sở Tư pháp tỉnh"}
+
+
+def test_publishing_works_when_elasticsearch_is_down_and_catchup_sends_it_later(
+    tree, settings, use_elasticsearch, django_capture_on_commit_callbacks
+):
+    use_elasticsearch.ensure_index()
+    live_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = DEAD
+    started = time.perf_counter()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = factories.ProcedurePageFactory(parent=tree.justice, title="Đăng ký kết hôn", code="1.000894")
+    assert time.perf_counter() - started < 5
+    assert PendingIndex.objects.filter(page_id=page.pk).exists()
+    assert titles(finder("ket hon")) == ["Đăng ký kết hôn"]  # the database store has it already
+
+    settings.ELASTICSEARCH_URL = live_url
+    out = io.StringIO()
+    call_command("search_index", "catchup", stdout=out)
+    assert "Đã gửi lại 1 cập nhật bị lỗi" in out.getvalue() and "còn lỗi 0" in out.getvalue()
+    assert not PendingIndex.objects.exists()
+    results = finder("ket hon")
+    assert results.backend == "elasticsearch" and titles(results) == ["Đăng ký kết hôn"]
+
+
+def test_searching_when_elasticsearch_is_down_answers_from_the_database_within_a_second(client, procedures, settings):
+    settings.ELASTICSEARCH_URL = DEAD
+    indexing.breaker.reset()
+    started = time.perf_counter()
+    response = client.get(reverse("search:finder"), {"q": "khai sinh"})
+    assert time.perf_counter() - started < 1
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>khai</mark> <mark>sinh</mark>" in html and "có thể chưa đầy đủ" in html
+    assert client.get(reverse("search:autocomplete"), {"q": "khai"}).json()["results"][0]["title"] == "Đăng ký khai sinh"
+
+
+def test_rebuild_swaps_the_alias_to_a_new_index(procedures, use_elasticsearch):
+    out = io.StringIO()
+    call_command("search_index", "rebuild", stdout=out, stderr=io.StringIO())
+    first = use_elasticsearch.current_indices()
+    expected = len(indexing.expected_ids())
+    assert f"Đã lập chỉ mục {expected} trang" in out.getvalue() and len(first) == 1
+    call_command("search_index", "rebuild", stdout=io.StringIO(), stderr=io.StringIO())
+    second = use_elasticsearch.current_indices()
+    assert len(second) == 1 and second != first
+    assert not use_elasticsearch.es.indices.exists(index=first[0])
+    assert use_elasticsearch.count() == expected
+    status = io.StringIO()
+    call_command("search_index", "status", stdout=status)
+    assert f"Elasticsearch: {expected} tài liệu" in status.getvalue() and second[0] in status.getvalue()
+
+
+def test_check_reports_drift_and_catchup_repairs_it(procedures, use_elasticsearch):
+    indexing.rebuild()
+    call_command("search_index", "check", stdout=io.StringIO())
+    use_elasticsearch.remove(procedures[0].pk)
+    SearchEntry.objects.filter(pk=procedures[1].pk).delete()
+    with pytest.raises(CommandError):
+        call_command("search_index", "check", stdout=io.StringIO())
+    call_command("search_index", "catchup", stdout=io.StringIO())
+    call_command("search_index", "check", stdout=io.StringIO())
+
+
+# The search pages
+
+
+def test_finder_page_lists_facets_and_keeps_state_in_the_url(client, procedures):
+    response = client.get(reverse("search:finder"), {"q": "dang ky khai sinh"})
+    html = response.content.decode()
+    assert response.status_code == 200 and response["X-Robots-Tag"] == "noindex"
+    assert '<meta name="robots" content="noindex">' in html
+    assert "<mark>Đăng</mark> <mark>ký</mark> <mark>khai</mark> <mark>sinh</mark>" in html
+    assert "?q=dang+ky+khai+sinh&amp;co_quan=STP" in html
+    filtered = client.get(reverse("search:finder"), {"q": "dang ky khai sinh", "co_quan": "STP"}).content.decode()
+    assert 'class="selected" aria-current="true"' in filtered
+
+
+def test_autocomplete_answers_json(client, procedures):
+    data = client.get(reverse("search:autocomplete"), {"q": "cap giay ph"}).json()
+    assert data["results"] == [{"title": "Cấp giấy phép xây dựng nhà ở riêng lẻ", "url": procedures[1].url, "code": "1.009794"}]
+    assert client.get(reverse("search:autocomplete"), {"q": "x" * 5000}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": '"khai sinh'},
+        {"q": "(khai AND sinh) OR -ket*"},
+        {"q": "khai:sinh ^2 ~ [1 TO 5] {x} \\ / ||"},
+        {"q": "' OR 1=1 --"},
+        {"q": "khai\x07sinh\x1b\u200b"},
+        {"q": "<script>alert(1)</script>"},
+        {"q": "khai sinh", "trang": "-1"},
+        {"q": "khai sinh", "trang": str(10**9)},
+        {"q": "khai sinh", "trang": "abc"},
+        {"q": "khai sinh", "co_quan": "KHONG-CO"},
+        {"q": "khai sinh", "sap_xep": "ten"},
+        {"q": "a " * 99},
+    ],
+)
+def test_hostile_queries_get_a_normal_page(client, procedures, params):
+    started = time.perf_counter()
+    response = client.get(reverse("search:finder"), params)
+    assert response.status_code == 200
+    assert time.perf_counter() - started < 2
+    assert "<script>alert" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "message"),
+    [
+        ("search:finder", {"q": "x" * 10_000}, "Từ khóa quá dài"),
+        ("search:finder", {"q": "khai", "sap_xep": "gia"}, ""),
+        ("search:finder", {"q": "khai\x00sinh"}, ""),
+        ("search:finder", {"q": "khai", "co_quan": "<b>"}, "Giá trị lọc không hợp lệ"),
+        ("search:site", {"q": "khai", "tu_ngay": "31/02/2025"}, ""),
+        ("search:site", {"q": "khai", "tu_ngay": "01/03/2025", "den_ngay": "01/01/2025"}, "Từ ngày"),
+        ("search:site", {"q": "khai", "loai": "video"}, ""),
+    ],
+)
+def test_bad_parameters_get_a_400_with_a_message(client, procedures, url, params, message):
+    response = client.get(reverse(url), params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert message in html
+
+
+def test_queries_are_logged_without_personal_data_and_shown_to_editors(client, procedures, users):
+    client.get(reverse("search:finder"), {"q": "Khai  Sinh"}, REMOTE_ADDR="203.0.113.9")
+    client.get(reverse("search:finder"), {"q": "khai sinh", "trang": "2"})
+    client.get(reverse("search:finder"), {"q": "zzqx"})
+    rows = {row.query: (row.searches, row.zero_results) for row in QueryLog.objects.all()}
+    assert rows == {"khai sinh": (1, 0), "zzqx": (1, 1)}
+    assert not any("203.0.113.9" in str(value) for row in QueryLog.objects.values() for value in row.values())
+    client.force_login(users.editor)
+    html = client.get(reverse("search_report")).content.decode()
+    assert "khai sinh" in html and "zzqx" in html
+    client.force_login(users.reform)
+    assert client.get(reverse("search_report")).status_code == 200
