@@ -15,6 +15,7 @@ from search.text import OPTIONAL, essential, tokens
 SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ENOUGH = 3
 CANDIDATE_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "body", "body_folded", "url", "date", "code"]
+UPDATED_FIELDS = ["kind", "title", "title_folded", "keywords_folded", "body", "body_folded", "url", "date", "code"]
 PG_VECTOR = (
     SearchVector("title_folded", weight="A", config="simple")
     + SearchVector("keywords_folded", weight="B", config="simple")
@@ -48,47 +49,59 @@ class DatabaseBackend:
     # Writing
 
     def write(self, doc):
-        with transaction.atomic():
-            SearchEntry.objects.update_or_create(
-                page_id=doc.page_id,
-                defaults={
-                    "kind": doc.kind,
-                    "title": doc.title[:500],
-                    "title_folded": doc.title_folded[:500],
-                    "keywords_folded": doc.keywords_folded,
-                    "body": doc.body,
-                    "body_folded": doc.body_folded,
-                    "url": doc.url[:500],
-                    "date": doc.date,
-                    "code": doc.code[:100],
-                },
-            )
-            SearchFacet.objects.filter(entry_id=doc.page_id).delete()
-            SearchFacet.objects.bulk_create(
-                SearchFacet(entry_id=doc.page_id, name=name, value=value[:120], label=label[:255])
-                for name, value, label in doc.facets
-            )
-            self._text(doc)
-        words = {t for t in tokens(f"{doc.title_folded} {doc.keywords_folded} {doc.body_folded}") if 1 < len(t) <= 60}
-        return words
+        return self.write_many([doc])
 
     def write_many(self, docs):
-        words = set()
-        for doc in docs:
-            words |= self.write(doc)
-        SearchTerm.objects.bulk_create([SearchTerm(term=w) for w in words], ignore_conflicts=True, batch_size=1000)
+        """Store a batch of documents in a handful of queries, whatever its size."""
+        if not docs:
+            return 0
+        ids = [doc.page_id for doc in docs]
+        entries = [
+            SearchEntry(
+                page_id=doc.page_id,
+                kind=doc.kind,
+                title=doc.title[:500],
+                title_folded=doc.title_folded[:500],
+                keywords_folded=doc.keywords_folded,
+                body=doc.body,
+                body_folded=doc.body_folded,
+                url=doc.url[:500],
+                date=doc.date,
+                code=doc.code[:100],
+            )
+            for doc in docs
+        ]
+        with transaction.atomic():
+            SearchEntry.objects.bulk_create(
+                entries, update_conflicts=True, unique_fields=["page"], update_fields=UPDATED_FIELDS, batch_size=500
+            )
+            SearchFacet.objects.filter(entry_id__in=ids).delete()
+            SearchFacet.objects.bulk_create(
+                [
+                    SearchFacet(entry_id=doc.page_id, name=name, value=value[:120], label=label[:255])
+                    for doc in docs
+                    for name, value, label in doc.facets
+                ],
+                batch_size=1000,
+            )
+            self._text(docs)
+            words = {t for doc in docs for t in tokens(f"{doc.title_folded} {doc.keywords_folded} {doc.body_folded}")}
+            SearchTerm.objects.bulk_create(
+                [SearchTerm(term=w) for w in words if 1 < len(w) <= 60], ignore_conflicts=True, batch_size=1000
+            )
         return len(docs)
 
-    def _text(self, doc):
+    def _text(self, docs):
+        ids = [doc.page_id for doc in docs]
         if connection.vendor == "postgresql":
-            SearchEntry.objects.filter(page_id=doc.page_id).update(search_vector=PG_VECTOR)
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc.page_id])
-                cursor.execute(
-                    "INSERT INTO search_fts (rowid, title_folded, keywords_folded, body_folded) VALUES (%s, %s, %s, %s)",
-                    [doc.page_id, doc.title_folded, doc.keywords_folded, doc.body_folded],
-                )
+            SearchEntry.objects.filter(page_id__in=ids).update(search_vector=PG_VECTOR)
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title_folded, keywords_folded, body_folded) VALUES (%s, %s, %s, %s)",
+                [[d.page_id, d.title_folded, d.keywords_folded, d.body_folded] for d in docs],
+            )
 
     def remove(self, page_id):
         SearchEntry.objects.filter(page_id=page_id).delete()
@@ -133,9 +146,10 @@ class DatabaseBackend:
             return list(ranked.values(*CANDIDATE_FIELDS)[:limit])
         sql, params = matched.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
+            # Materialised first: SQLite would otherwise run the full-text match once per filtered row.
             cursor.execute(
-                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({sql}) "
-                "ORDER BY bm25(search_fts, 10.0, 5.0, 1.0) LIMIT %s",
+                "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, 10.0, 5.0, 1.0) AS score "
+                f"FROM search_fts WHERE search_fts MATCH %s) SELECT id FROM hits WHERE id IN ({sql}) ORDER BY score LIMIT %s",
                 [how, *params, limit],
             )
             ids = [row[0] for row in cursor.fetchall()]
