@@ -1,12 +1,17 @@
-"""Keep the Quản trị group holding every permission, including those of models added later."""
+"""Keep the Quản trị group holding every permission, including those of models added later, and keep the
+page cache fresh."""
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Collection, GroupCollectionPermission, Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from portal.engagement.models import Comment
+from portal.models import SiteSettings
 from portal.roles import ADMINS, ALL_PAGE_PERMISSIONS, grant_subtree
+from portal.web.page_cache import purge
 
 
 @receiver(post_migrate, dispatch_uid="portal.signals.sync_admin_group")
@@ -25,3 +30,13 @@ def sync_admin_group(sender, using="default", **kwargs):
     root = Page.get_first_root_node()
     if root is not None:
         grant_subtree(group, root, ALL_PAGE_PERMISSIONS)
+
+
+# The page cache: whatever a cached page may show changes when pages, site settings, comments or
+# published figures (snippets with drafts) change.
+for _signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    _signal.connect(purge, dispatch_uid=f"portal.page_cache.{_signal.__class__.__name__}.{id(_signal)}")
+post_delete.connect(purge, sender=Page, dispatch_uid="portal.page_cache.page_deleted")
+for _model in (SiteSettings, Comment):
+    post_save.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.saved")
+    post_delete.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.deleted")

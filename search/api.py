@@ -126,7 +126,8 @@ def _run_database(db, request, query):
         rows = db.ordered(matched, "moi" if request.sort == "lien-quan" else request.sort, offset, PAGE_SIZE)
     results = Results(hits=rows, total=total, page=page, backend=db.name)
     results.facets = _group_facets(db.facet_counts(matched), request)
-    results.kinds = db.kind_counts(matched)
+    if len(request.kinds) != 1:
+        results.kinds = db.kind_counts(matched)
     return results
 
 

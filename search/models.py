@@ -33,6 +33,7 @@ class SearchEntry(models.Model):
     code = models.CharField(max_length=100, blank=True, db_index=True)
     popularity = models.FloatField(default=0)
     search_vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)  # titles and keywords alone
 
     class Meta:
         indexes = [models.Index(fields=["kind", "title_folded"], name="search_entry_kind_title")]

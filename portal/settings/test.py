@@ -14,3 +14,5 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Search tests choose their store themselves (tests/search/conftest.py); nothing else talks to Elasticsearch.
 ELASTICSEARCH_URL = None
+# The page cache would hide what a request costs; tests/portal/test_production.py turns it on.
+PAGE_CACHE_SECONDS = 0

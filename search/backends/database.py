@@ -7,6 +7,7 @@ from itertools import combinations
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import Count, F
+from django.db.models.functions import Collate, Length
 from django.db.models.expressions import RawSQL
 
 from search.models import SearchEntry, SearchFacet, SearchTerm
@@ -15,6 +16,9 @@ from search.text import OPTIONAL, essential, tokens
 SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ENOUGH = 3
 CANDIDATE_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "body", "body_folded", "url", "date", "code"]
+PG_TITLE_VECTOR = SearchVector("title_folded", weight="A", config="simple") + SearchVector(
+    "keywords_folded", weight="B", config="simple"
+)
 UPDATED_FIELDS = ["kind", "title", "title_folded", "keywords_folded", "body", "body_folded", "url", "date", "code"]
 PG_VECTOR = (
     SearchVector("title_folded", weight="A", config="simple")
@@ -94,7 +98,7 @@ class DatabaseBackend:
     def _text(self, docs):
         ids = [doc.page_id for doc in docs]
         if connection.vendor == "postgresql":
-            SearchEntry.objects.filter(page_id__in=ids).update(search_vector=PG_VECTOR)
+            SearchEntry.objects.filter(page_id__in=ids).update(search_vector=PG_VECTOR, title_vector=PG_TITLE_VECTOR)
             return
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
@@ -132,17 +136,23 @@ class DatabaseBackend:
             entries = entries.filter(date__date__lte=request.date_to)
         return entries
 
-    def _match(self, entries, tier):
+    def _match(self, entries, tier, titles_only=False):
+        """Entries matching any conjunction of `tier`; with `titles_only`, in titles and keywords alone."""
         if connection.vendor == "postgresql":
             raw = " | ".join("(" + " & ".join(f"'{t}'" for t in group) + ")" for group in tier)
             search = SearchQuery(raw, search_type="raw", config="simple")
+            if titles_only:
+                return entries.filter(title_vector=search), search
             return entries.filter(search_vector=search), search
         match = " OR ".join("(" + " AND ".join(f'"{t}"' for t in group) + ")" for group in tier)
+        if titles_only:
+            match = "{title_folded keywords_folded} : (" + match + ")"
         return entries.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])), match
 
-    def _top(self, matched, how, limit):
+    def _top(self, matched, how, limit, titles_only=False):
         if connection.vendor == "postgresql":
-            ranked = matched.annotate(rank=SearchRank(F("search_vector"), how)).order_by("-rank", "pk")
+            vector = F("title_vector") if titles_only else F("search_vector")
+            ranked = matched.annotate(rank=SearchRank(vector, how)).order_by("-rank", "pk")
             return list(ranked.values(*CANDIDATE_FIELDS)[:limit])
         sql, params = matched.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
@@ -161,9 +171,13 @@ class DatabaseBackend:
         entries = self.filtered(request)
         pinned = list(entries.filter(code=query.number_key).values(*CANDIDATE_FIELDS)[:5]) if query.number_key else []
         chosen = None
-        for tier in tiers(query):
-            matched, how = self._match(entries, tier)
-            rows = self._top(matched, how, limit)
+        levels = tiers(query)
+        # The strictest match in titles and keywords first: it is what citizens mean, and on common
+        # words it spares ranking the whole catalogue.
+        plans = [(levels[0], True), *((tier, False) for tier in levels)] if levels else []
+        for tier, titles_only in plans:
+            matched, how = self._match(entries, tier, titles_only)
+            rows = self._top(matched, how, limit, titles_only)
             chosen = (rows, matched)
             if len(rows) >= ENOUGH:
                 break
@@ -172,8 +186,10 @@ class DatabaseBackend:
         rows, matched = chosen
         seen = {row["page_id"] for row in pinned}
         rows = pinned + [row for row in rows if row["page_id"] not in seen]
-        total = len(rows) if len(rows) < limit else matched.count() + len(pinned)
-        return rows, total, matched
+        if len(rows) < limit:
+            # Every match is in hand: count facets over these ids instead of matching the text again.
+            return rows, len(rows), SearchEntry.objects.filter(pk__in=[row["page_id"] for row in rows])
+        return rows, matched.count() + len(pinned), matched
 
     def facet_counts(self, matched):
         counts = (
@@ -192,20 +208,28 @@ class DatabaseBackend:
         return list(entries.order_by(*fields).values(*CANDIDATE_FIELDS)[offset : offset + limit])
 
     def autocomplete(self, prefix_tokens, kinds, limit):
-        """Titles that contain every word typed, the last one as a prefix."""
+        """Titles that start with what was typed (an index range scan), then titles containing every word
+        typed with the last one as a prefix."""
         words = _safe(prefix_tokens)
         if not words:
             return []
         entries = SearchEntry.objects.filter(kind__in=kinds) if kinds else SearchEntry.objects.all()
+        fields = ("page_id", "title", "url", "kind", "code")
+        # On PostgreSQL the "C" ordering is the pattern-ops index's own, so LIMIT stops the index scan early.
+        order = Collate("title_folded", "C") if connection.vendor == "postgresql" else "title_folded"
+        rows = list(entries.filter(title_folded__startswith=" ".join(words)).order_by(order).values(*fields)[:limit])
+        if len(rows) >= limit:
+            return rows
+        seen = {row["page_id"] for row in rows}
         if connection.vendor == "postgresql":
             raw = " & ".join([f"'{w}':A" for w in words[:-1]] + [f"'{words[-1]}':*A"])
             search = SearchQuery(raw, search_type="raw", config="simple")
-            rows = entries.filter(search_vector=search).annotate(rank=SearchRank(F("search_vector"), search))
-            return list(rows.order_by("-rank", "title_folded").values("title", "url", "kind", "code")[:limit])
+            more = entries.filter(title_vector=search).order_by(Length("title_folded"), "page_id").values(*fields)
+            return (rows + [row for row in more[:limit] if row["page_id"] not in seen])[:limit]
         match = "title_folded : (" + " AND ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']) + ")"
         sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY bm25(search_fts, 10.0, 0.0, 0.0) LIMIT %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [match, limit * 4])
-            ids = [row[0] for row in cursor.fetchall()]
-        rows = {r["page_id"]: r for r in entries.filter(pk__in=ids).values("page_id", "title", "url", "kind", "code")}
-        return [rows[i] for i in ids if i in rows][:limit]
+            ids = [row[0] for row in cursor.fetchall() if row[0] not in seen]
+        found = {r["page_id"]: r for r in entries.filter(pk__in=ids).values(*fields)}
+        return (rows + [found[i] for i in ids if i in found])[:limit]

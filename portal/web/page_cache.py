@@ -1,0 +1,91 @@
+"""Full-page cache for anonymous visitors (the shared cache: Redis when configured).
+
+Only Wagtail page responses are stored, and only when nothing in them belongs to one visitor: no
+session or message cookie on the request, no cookie set by the response, no CSRF token rendered, no
+view restriction. Any publish, unpublish, move or delete — and any change to site settings, comments
+or published figures — starts a new cache generation, so every page that could show it (the page,
+its listings, the home page) is rebuilt on its next request.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+
+log = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+SKIP_COOKIES = ("messages",)
+
+
+def _generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, None)
+        value = cache.get(GENERATION_KEY) or 1
+    return value
+
+
+def purge(**kwargs):
+    """Make every cached page stale at once (signal receivers call this)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+    except Exception:  # an unreachable cache holds nothing to purge
+        log.warning("Page cache purge failed", exc_info=True)
+
+
+def mark_cacheable(page, request, serve_args, serve_kwargs):
+    """`before_serve_page` hook: a public Wagtail page may be stored."""
+    request.page_cacheable = not page.get_view_restrictions().exists()
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._eligible(request):
+            return self.get_response(request)
+        try:
+            key = self._key(request)
+            cached = cache.get(key)
+        except Exception:  # with the cache down, pages are simply built every time
+            log.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._storable(request, response):
+            try:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            except Exception:  # as above
+                log.warning("Page cache unavailable", exc_info=True)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _eligible(request):
+        if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or any(c in request.COOKIES for c in SKIP_COOKIES):
+            return False
+        return not request.path.startswith(f"/{settings.WAGTAIL_ADMIN_PATH}/")
+
+    @staticmethod
+    def _key(request):
+        raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
+        return f"pagecache:{_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+    @staticmethod
+    def _storable(request, response):
+        return (
+            getattr(request, "page_cacheable", False)
+            and response.status_code == 200
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(response, "streaming", False)
+        )

@@ -1,0 +1,190 @@
+"""What production depends on: the page cache and its purges, security headers, login throttling,
+health endpoints, surviving a dead Redis or a restarted database."""
+
+import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from portal.engagement.models import Comment, CommentStatus
+from portal.models import SiteSettings
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def article(tree):
+    return factories.NewsPageFactory(parent=tree.category, title="Tin được lưu đệm")
+
+
+def cache_state(response):
+    return response.get("X-Page-Cache")
+
+
+def test_anonymous_pages_are_served_from_the_cache(client, article):
+    assert cache_state(client.get(article.url)) == "miss"
+    second = client.get(article.url)
+    assert cache_state(second) == "hit" and "Tin được lưu đệm" in second.content.decode()
+    assert cache_state(client.get(article.url + "?trang=2")) == "miss"
+
+
+def test_publishing_purges_the_page_its_listing_and_the_home_page(client, tree, article):
+    for url in ("/", tree.category.url, article.url):
+        client.get(url)
+        assert cache_state(client.get(url)) == "hit"
+    fresh = factories.NewsPageFactory(parent=tree.category, title="Tin mới xuất bản", featured=True)
+    assert "Tin mới xuất bản" in client.get(tree.category.url).content.decode()
+    assert "Tin mới xuất bản" in client.get("/").content.decode()
+    article.title = "Tin được sửa"
+    article.save_revision().publish()
+    assert "Tin được sửa" in client.get(article.url).content.decode()
+    fresh.unpublish()
+    assert "Tin mới xuất bản" not in client.get(tree.category.url).content.decode()
+    url = article.url
+    article.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_moving_a_page_purges_its_old_address(client, tree, article):
+    client.get(article.url)
+    old = article.url
+    other = factories.NewsIndexPageFactory(parent=tree.news, title="Chuyên mục khác", slug="khac")
+    article.move(other, pos="last-child")
+    article.refresh_from_db()
+    response = client.get(old)
+    assert response.status_code == 301 and response["Location"] == article.url
+
+
+def test_approving_a_comment_and_changing_settings_purge(client, article):
+    comment = Comment.objects.create(page=article, name="Bạn đọc", text="Ý kiến chờ duyệt hiển thị.", voter="x")
+    client.get(article.url)
+    comment.status = CommentStatus.APPROVED
+    comment.save()
+    assert "Ý kiến chờ duyệt hiển thị." in client.get(article.url).content.decode()
+    settings_row = SiteSettings.objects.get()
+    settings_row.hotline = "1900 1234"
+    settings_row.save()
+    assert "1900 1234" in client.get(article.url).content.decode()
+
+
+def test_signed_in_users_previews_and_messages_are_never_cached(client, article, users):
+    client.force_login(users.editor)
+    assert cache_state(client.get(article.url)) is None
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[article.pk]))
+    assert preview.status_code in (200, 403) and cache_state(preview) is None
+    visitor = Client()
+    storage = CookieStorage(HttpRequest())
+    storage.add(constants.INFO, "Đã gửi")
+    visitor.cookies["messages"] = storage._encode(list(storage._queued_messages))
+    assert cache_state(visitor.get(article.url)) is None
+
+
+def test_forms_with_a_csrf_token_are_never_cached(client, tree):
+    login = client.get(reverse("wagtailadmin_login"))
+    assert cache_state(login) is None
+    assert cache_state(client.get(reverse("wagtailadmin_login"))) is None
+
+
+def test_private_pages_are_never_cached(client, tree):
+    from wagtail.models import PageViewRestriction
+
+    page = factories.StandardPageFactory(parent=tree.home, title="Trang nội bộ", slug="noi-bo")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    client.get(page.url)
+    assert cache_state(client.get(page.url)) is None
+
+
+def test_counters_stay_correct_with_the_cache_on(client, article):
+    client.get(article.url)
+    assert cache_state(client.get(article.url)) == "hit"
+    reader = Client(REMOTE_ADDR="203.0.113.5", HTTP_USER_AGENT="Mozilla/5.0 Chrome/140", HTTP_ORIGIN="http://testserver")
+    assert reader.post(reverse("engagement:hit"), {"page": article.pk}).status_code == 204
+    cache.delete(f"engagement:page:{article.pk}")
+    assert reader.get(reverse("engagement:figures"), {"p": article.pk}).json()["page"]["views"] == 1
+
+
+def test_public_pages_send_security_headers(client, article):
+    response = client.get(article.url)
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "frame-ancestors 'self'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    html = response.content.decode()
+    assert "<script>" not in html and " onclick=" not in html
+
+
+@override_settings(
+    PAGE_CACHE_SECONDS=600,
+    CACHES={"default": {"BACKEND": "portal.web.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}},
+)
+def test_pages_render_when_redis_is_down(client, article):
+    assert client.get(article.url).status_code == 200
+    assert client.get("/").status_code == 200
+
+
+def test_admin_login_is_throttled_by_source_and_account_but_never_locks_an_editor_out(client, users):
+    users.editor.set_password("Mat-khau-dung-2026")
+    users.editor.save()
+    login = reverse("wagtailadmin_login")
+    attacker = Client(REMOTE_ADDR="198.51.100.66")
+    statuses = [attacker.post(login, {"username": "bientap", "password": f"sai-{n}"}).status_code for n in range(7)]
+    assert statuses[:5] == [200] * 5 and statuses[5:] == [429, 429]
+    assert "Đăng nhập sai quá nhiều lần" in attacker.post(login, {"username": "bientap", "password": "x"}).content.decode()
+    editor = Client(REMOTE_ADDR="203.0.113.20")
+    response = editor.post(login, {"username": "bientap", "password": "Mat-khau-dung-2026"})
+    assert response.status_code == 302, "the editor signs in from their own address despite the attack"
+    for n in range(40):
+        attacker.post(login, {"username": f"nguoi-{n}", "password": "sai"})
+    assert attacker.post(login, {"username": "nguoi-moi", "password": "sai"}).status_code == 429
+
+
+def test_health_and_readiness(client, settings):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ok", "database": "ok", "cache": "ok", "search": "ok"}
+    assert "no-cache" in ready["Cache-Control"]
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    assert client.get("/readyz").json()["search"] == "degraded"
+
+
+@override_settings(CACHES={"default": {"BACKEND": "portal.web.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}})
+def test_readiness_reports_a_dead_redis_as_degraded(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200 and response.json()["cache"] == "degraded"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_app_recovers_when_the_database_connection_is_killed(client, tree):
+    from django.db import close_old_connections, connection
+
+    assert client.get("/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    import psycopg
+
+    killer = psycopg.connect(_dsn(connection), autocommit=True)
+    killer.execute("SELECT pg_terminate_backend(%s)", [pid])
+    killer.close()
+    # What Django's request handler does when a request starts (the test client skips it): drop a
+    # connection that is broken or past its age, so the request opens a fresh one.
+    close_old_connections()
+    assert client.get("/").status_code == 200
+    assert client.get("/readyz").json()["database"] == "ok"
+
+
+def _dsn(connection):
+    s = connection.settings_dict
+    return f"host={s['HOST'] or '127.0.0.1'} port={s['PORT'] or 5432} user={s['USER']} dbname={s['NAME']}"
