@@ -7,8 +7,8 @@ from itertools import combinations
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import Count, F
-from django.db.models.functions import Collate, Length
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Collate, Length
 
 from search.models import SearchEntry, SearchFacet, SearchTerm
 from search.text import OPTIONAL, essential, tokens
