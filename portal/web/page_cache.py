@@ -9,9 +9,11 @@ its listings, the home page) is rebuilt on its next request.
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 
 log = logging.getLogger(__name__)
 
@@ -19,16 +21,27 @@ GENERATION_KEY = "pagecache:generation"
 SKIP_COOKIES = ("messages",)
 
 
+_local = {"value": None, "until": 0.0}
+LOCAL_SECONDS = 1.0
+
+
 def _generation():
+    """The current generation, re-read from the shared cache at most once a second per process."""
+    now = time.monotonic()
+    if _local["value"] is not None and now < _local["until"]:
+        return _local["value"]
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, None)
         value = cache.get(GENERATION_KEY) or 1
+    _local.update(value=value, until=now + LOCAL_SECONDS)
     return value
 
 
 def purge(**kwargs):
-    """Make every cached page stale at once (signal receivers call this)."""
+    """Make every cached page stale at once (signal receivers call this); other processes follow
+    within a second."""
+    _local.update(value=None, until=0.0)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -56,12 +69,17 @@ class PageCacheMiddleware:
             log.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if self._storable(request, response):
             try:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                stored = (response.status_code, list(response.items()), response.content)
+                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             except Exception:  # as above
                 log.warning("Page cache unavailable", exc_info=True)
             response["X-Page-Cache"] = "miss"
