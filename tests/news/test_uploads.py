@@ -51,3 +51,30 @@ def test_oversized_upload_is_refused(editor_client, settings):
     response = upload(editor_client, "lon.png", png(400, 400) + b"\0" * 2048)
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
+
+
+def test_svg_images_are_refused(editor_client):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'
+    response = upload(editor_client, "anh.svg", svg)
+    assert response.status_code == 200 and response.context["form"].errors["file"]
+
+
+def add_document(client, name, content):
+    return client.post(reverse("wagtaildocs:add"), {"title": name, "file": SimpleUploadedFile(name, content), "collection": 1})
+
+
+@pytest.mark.parametrize("name", ["trang.html", "hinh.svg", "chay.exe", "macro.xlsm"])
+def test_documents_of_dangerous_types_are_refused(editor_client, name):
+    response = add_document(editor_client, name, b"<html><script>alert(1)</script></html>")
+    assert response.status_code == 200 and response.context["form"].errors["file"]
+
+
+def test_documents_are_served_with_their_type_pinned(editor_client, client):
+    from wagtail.documents import get_document_model
+
+    response = add_document(editor_client, "ke-hoach.txt", "Kế hoạch <script>alert(1)</script>".encode())
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="ke-hoach.txt")
+    served = client.get(document.url)
+    assert served["X-Content-Type-Options"] == "nosniff"
+    assert served["Content-Type"].startswith("text/plain")

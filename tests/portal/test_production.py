@@ -188,3 +188,15 @@ def test_the_app_recovers_when_the_database_connection_is_killed(client, tree):
 def _dsn(connection):
     s = connection.settings_dict
     return f"host={s['HOST'] or '127.0.0.1'} port={s['PORT'] or 5432} user={s['USER']} dbname={s['NAME']}"
+
+
+def test_titles_and_fields_typed_in_the_admin_are_escaped_everywhere(client, tree):
+    payload = '<img src=x onerror="alert(1)">'
+    page = factories.StandardPageFactory(parent=tree.home, title=f"Trang {payload}", slug="trang-xss", show_in_menus=True)
+    settings_row = SiteSettings.objects.get()
+    settings_row.address = payload
+    settings_row.save()
+    for url in (page.url, "/"):
+        html = client.get(url).content.decode()
+        assert payload not in html
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
