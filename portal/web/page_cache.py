@@ -10,6 +10,7 @@ its listings, the home page) is rebuilt on its next request.
 import hashlib
 import logging
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,11 +19,28 @@ from django.http import HttpResponse
 log = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+FORMAT = 2  # bump when the stored form changes, so a deploy never reads entries of the old form
 SKIP_COOKIES = ("messages",)
 
 
 _local = {"value": None, "until": 0.0}
 LOCAL_SECONDS = 1.0
+HOT_SIZE = 256
+_hot = OrderedDict()  # key → (expires, stored): the pages this process served in the last second
+
+
+def _remember(key, stored):
+    _hot[key] = (time.monotonic() + LOCAL_SECONDS, stored)
+    _hot.move_to_end(key)
+    while len(_hot) > HOT_SIZE:
+        _hot.popitem(last=False)
+
+
+def _recall(key):
+    entry = _hot.get(key)
+    if entry is not None and entry[0] > time.monotonic():
+        return entry[1]
+    return None
 
 
 def _generation():
@@ -42,6 +60,7 @@ def purge(**kwargs):
     """Make every cached page stale at once (signal receivers call this); other processes follow
     within a second."""
     _local.update(value=None, until=0.0)
+    _hot.clear()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -64,11 +83,15 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = self._key(request)
-            cached = cache.get(key)
+            cached = _recall(key)
+            if cached is None:
+                cached = cache.get(key)
+                if cached is not None:
+                    _remember(key, cached)
         except Exception:  # with the cache down, pages are simply built every time
             log.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
-        if cached is not None:
+        if isinstance(cached, tuple) and len(cached) == 3:
             status, headers, content = cached
             response = HttpResponse(content, status=status)
             for name, value in headers:
@@ -96,7 +119,7 @@ class PageCacheMiddleware:
     @staticmethod
     def _key(request):
         raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
-        return f"pagecache:{_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        return f"pagecache:{FORMAT}:{_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
     @staticmethod
     def _storable(request, response):

@@ -10,7 +10,6 @@ test command:
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.perf import loadgen  # noqa: E402
-from tests.perf.server import PORT, prepare, serve  # noqa: E402
+from tests.perf.server import PORT, manage_output, prepare, serve  # noqa: E402
 
 AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36 bench/{n}"
 
@@ -74,30 +73,11 @@ def main():
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-engagement-"))
     env = prepare(workdir)
-    page_id = (
-        subprocess.run(
-            [
-                sys.executable,
-                "manage.py",
-                "shell",
-                "-v",
-                "0",
-                "-c",
-                "from news.models import NewsPage; print(NewsPage.objects.live().first().pk)",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    page_id = manage_output(env, "from news.models import NewsPage; print(NewsPage.objects.live().first().pk)")
 
     print(f"hit endpoint, gunicorn ({ROOT / 'gunicorn.conf.py'}), {args.connections} connections, {args.seconds:.0f} s each:")
     for label, redis_url in (("database (no Redis)", None), ("Redis", args.redis)):
-        server = serve(env, redis_url)
+        server = serve(env, redis_url=redis_url)
         try:
             figures = hits(page_id, args.seconds, args.connections)
         finally:

@@ -58,6 +58,9 @@ def main():
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--redis", default=os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13"))
     args = parser.parse_args()
+    import redis
+
+    redis.Redis.from_url(args.redis).flushdb()  # no cached pages from an earlier run
     env = prepare(Path(tempfile.mkdtemp(prefix="bench-load-")))
     article = manage_output(env, "from news.models import NewsPage; print(NewsPage.objects.live().first().url)")
     procedure = manage_output(env, "from procedures.models import ProcedurePage; print(ProcedurePage.objects.live().first().url)")

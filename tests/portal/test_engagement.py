@@ -159,7 +159,7 @@ def test_the_voter_cookie_keeps_the_vote_when_the_address_changes(article):
     assert list(Rating.objects.values_list("stars", flat=True)) == [1]
 
 
-@pytest.mark.parametrize("stars", ["0", "6", "abc", "", "4.5"])
+@pytest.mark.parametrize("stars", ["0", "6", "abc", "", "4.5", "<script>alert(1)</script>"])
 def test_ratings_outside_1_to_5_are_refused(article, stars):
     response = rate(visitor(), article, stars)
     assert response.status_code == 400

@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
+    from portal.web.page_cache import purge
+
     settings.PAGE_CACHE_SECONDS = 600
+    purge()  # nothing this process remembers from another test
 
 
 @pytest.fixture

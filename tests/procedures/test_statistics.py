@@ -455,3 +455,11 @@ def test_demo_figures_pass_every_validation_rule(tree):
             record.full_clean()
     assert set(ServiceIndexScore.objects.values_list("year", flat=True)) == {2024, 2025}
     assert demo.load(tree.home) == 0
+
+
+def test_an_upload_report_escapes_what_the_file_holds(client, tree, users):
+    client.force_login(users.reform)
+    response = upload(client, workbook_file([seed_row("<script>alert(1)</script>")]))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "<script>alert(1)</script>" not in html and "&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;" in html
