@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from portal.models import SiteSettings
 from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE
@@ -36,9 +36,18 @@ def _fresh_cache():
     cache.clear()
 
 
+def _root():
+    """The tree's root; a transactional test's flush removes what migrations made, so make it again."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code="vi")
+        root = Page.add_root(title="Root", slug="root")
+    return root
+
+
 @pytest.fixture
 def home(db):
-    root = Page.get_first_root_node()
+    root = _root()
     for page in root.get_children():
         page.delete()
     home = factories.HomePageFactory(parent=root)

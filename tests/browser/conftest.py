@@ -12,7 +12,7 @@ SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().par
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     from django.db import connection
 
@@ -22,10 +22,10 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must run the browser tests: no Chromium at {CHROMIUM} (.ci/run installs it)")
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium chromium-driver")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()

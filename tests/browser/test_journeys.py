@@ -12,7 +12,7 @@ from news.models import NewsIndexPage, NewsPage
 from procedures.models import ProcedurePage, StatisticsPage
 from tests.browser.conftest import AXE
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Demo@2026"
 
@@ -36,7 +36,14 @@ def sign_in(context, base, username):
     return page
 
 
-def test_editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot):
+def test_journeys_charts_and_accessibility(browser, demo, shoot):
+    """One test, because each needs the whole demo site and a live server (a flush would remove it)."""
+    editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot)
+    statistics_page_draws_its_charts(browser, demo, shoot)
+    no_serious_or_critical_accessibility_violations(browser, demo, shoot)
+
+
+def editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot):
     section = NewsIndexPage.objects.get(slug="thong-tin-cai-cach-hanh-chinh")
     editor = sign_in(browser.new_context(), demo, "bientap")
     editor.goto(f"{demo}/admin/pages/add/news/newspage/{section.pk}/")
@@ -86,7 +93,7 @@ def test_editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo,
     shoot(phone, "5-phone-procedure-rated")
 
 
-def test_statistics_page_draws_its_charts(browser, demo, shoot):
+def statistics_page_draws_its_charts(browser, demo, shoot):
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(demo + StatisticsPage.objects.get().url)
     canvases = page.locator("canvas[data-chart]")
@@ -112,7 +119,7 @@ PAGES = {
 }
 
 
-def test_no_serious_or_critical_accessibility_violations(browser, demo, shoot):
+def no_serious_or_critical_accessibility_violations(browser, demo, shoot):
     context = browser.new_context(bypass_csp=True)  # to inject axe-core; the pages themselves run under CSP
     problems = {}
     for name, url in PAGES.items():

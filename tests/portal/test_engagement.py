@@ -421,7 +421,7 @@ def _hammer(page, total=1000, clients=20):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_1000_parallel_hits_give_exactly_1000_in_postgresql(tree):
     page = factories.NewsPageFactory(parent=tree.category)
     assert _hammer(page) == []
@@ -430,7 +430,7 @@ def test_1000_parallel_hits_give_exactly_1000_in_postgresql(tree):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_1000_parallel_hits_through_redis_give_exactly_1000_after_the_flush(tree, redis_store):
     page = factories.NewsPageFactory(parent=tree.category)
     assert _hammer(page) == []

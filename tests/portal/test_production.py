@@ -168,7 +168,7 @@ def test_readiness_reports_a_dead_redis_as_degraded(client):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_app_recovers_when_the_database_connection_is_killed(client, tree):
     from django.db import close_old_connections, connection
 
