@@ -200,7 +200,6 @@ def _log(scope, query, total):
         increment(
             QueryLog, {"day": timezone.localdate(), "scope": scope, "query": text}, searches=1, zero_results=int(total == 0)
         )
-        cache.delete(f"search:popular:{scope}")
     except Exception:  # logging must never break a search
         log.warning("Could not log a search query", exc_info=True)
 

@@ -5,6 +5,7 @@ Queries get one second; anything slower or failing is answered by the database s
 """
 
 import datetime
+import functools
 import time
 
 from django.conf import settings
@@ -46,14 +47,16 @@ class PortalDocument(Document):
     facet_labels = Keyword()
 
 
-def client():
+@functools.cache
+def _client(url, transport):
     return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
-        request_timeout=QUERY_TIMEOUT,
-        max_retries=0,
-        retry_on_timeout=False,
-        transport_class=import_string(settings.ELASTICSEARCH_TRANSPORT_CLASS),
+        url, request_timeout=QUERY_TIMEOUT, max_retries=0, retry_on_timeout=False, transport_class=import_string(transport)
     )
+
+
+def client():
+    """One client (and its connection pool) per process and address, not one per query."""
+    return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TRANSPORT_CLASS)
 
 
 class ElasticsearchBackend:

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from news.models import NewsIndexPage, NewsPage
+from news.models import DocumentIndexPage, NewsIndexPage, NewsPage
 from procedures.models import ProcedurePage, StatisticsPage
 from tests.browser.conftest import AXE
 
@@ -114,7 +114,7 @@ PAGES = {
     "article": lambda: NewsPage.objects.live().first().url,
     "procedure finder": lambda: "/tra-cuu-thu-tuc/?q=dang+ky+khai+sinh",
     "procedure page": lambda: ProcedurePage.objects.get(code="1.001193").url,
-    "document list": lambda: __import__("news.models", fromlist=["DocumentIndexPage"]).DocumentIndexPage.objects.get().url,
+    "document list": lambda: DocumentIndexPage.objects.get().url,
     "statistics page": lambda: StatisticsPage.objects.get().url,
 }
 

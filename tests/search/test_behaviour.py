@@ -1,6 +1,7 @@
 """The behaviour both stores must have; every test runs on the database store and on Elasticsearch."""
 
 import datetime
+import unicodedata
 
 import pytest
 from django.utils import timezone
@@ -100,10 +101,7 @@ def test_queries_without_diacritics_find_vietnamese_titles(pages):
 
 
 def test_decomposed_input_is_normalised(pages):
-    decomposed = "Đăng ký khai sinh".encode().decode()
-    import unicodedata
-
-    assert titles(finder(unicodedata.normalize("NFD", decomposed)))[0] == "Đăng ký khai sinh"
+    assert titles(finder(unicodedata.normalize("NFD", "Đăng ký khai sinh")))[0] == "Đăng ký khai sinh"
 
 
 def test_exact_diacritics_rank_above_folded_matches(pages):
