@@ -12,6 +12,9 @@ def nfc(text):
 
 def fold(text):
     """Lower-case and strip diacritics, including đ/Đ → d ("Đăng ký" → "dang ky")."""
+    text = text or ""
+    if text.isascii():  # already folded (stored search text), or typed without diacritics
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -114,20 +114,15 @@ def _slice(request):
 
 def _run_database(db, request, query):
     page, offset = _slice(request)
-    if query is not None:
-        rows, total, matched = db.candidates(request, query, CANDIDATES)
-        if request.sort == "lien-quan":
-            rows = _ranked(rows, query, request)[offset : offset + PAGE_SIZE]
-        else:
-            rows = db.ordered(matched, request.sort, offset, PAGE_SIZE)
+    found = db.candidates(request, query, CANDIDATES) if query is not None else db.browse(request)
+    if query is not None and request.sort == "lien-quan":
+        rows = _ranked(found.rows, query, request)[offset : offset + PAGE_SIZE]
     else:
-        matched = db.filtered(request)
-        total = matched.count()
-        rows = db.ordered(matched, "moi" if request.sort == "lien-quan" else request.sort, offset, PAGE_SIZE)
-    results = Results(hits=rows, total=total, page=page, backend=db.name)
-    results.facets = _group_facets(db.facet_counts(matched), request)
+        rows = db.ordered(found.entries, "moi" if request.sort == "lien-quan" else request.sort, offset, PAGE_SIZE)
+    results = Results(hits=rows, total=found.total, page=page, backend=db.name)
+    results.facets = _group_facets(found.facets, request)
     if len(request.kinds) != 1:
-        results.kinds = db.kind_counts(matched)
+        results.kinds = found.kinds
     return results
 
 

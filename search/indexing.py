@@ -127,6 +127,8 @@ def rebuild(progress=lambda n: None, stores=("database", "elasticsearch")):
         if len(batch) >= CHUNK:
             flush()
     flush()
+    if database:
+        database.tidy()
     if backend:
         backend.refresh(new_index)
         backend.switch_alias(new_index)

@@ -1,8 +1,10 @@
 """The database store of the search pipeline, editors' synonyms and the query log.
 
 `SearchEntry` is the embedded backend's search table and the fallback when Elasticsearch fails, so it
-is kept for every live public page whichever backend answers queries. On PostgreSQL its
-`search_vector` is filled and GIN-indexed; on SQLite an FTS5 table mirrors it (see migrations).
+is kept for every live public page whichever backend answers queries. Its rows are kept narrow (titles,
+facets, the title vector) because matching, counting and faceting read one row per hit; the long text
+lives in `SearchText`. On PostgreSQL both vectors are GIN-indexed; on SQLite an FTS5 table mirrors the
+text (see migrations).
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -26,13 +28,10 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=500)
     title_folded = models.CharField(max_length=500)
     keywords_folded = models.TextField(blank=True)
-    body = models.TextField(blank=True)
-    body_folded = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateTimeField(null=True, blank=True, db_index=True)
     code = models.CharField(max_length=100, blank=True, db_index=True)
     popularity = models.FloatField(default=0)
-    search_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)  # titles and keywords alone
 
     class Meta:
@@ -40,6 +39,15 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchText(models.Model):
+    """The body of an entry: read for the few candidates a query ranks, matched only when titles fall short."""
+
+    entry = models.OneToOneField(SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="text")
+    body = models.TextField(blank=True)
+    body_folded = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # title, keywords and body, weighted
 
 
 class SearchFacet(models.Model):

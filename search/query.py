@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from portal.text import document_number_key, nfc
 from search import synonyms, vocabulary
@@ -21,6 +22,16 @@ class Query:
     number_key: str = ""  # a document number typed as the query
     unknown: frozenset = frozenset()  # words nothing in the index resembles
     literal: list = field(default_factory=list)  # the words as typed, and as corrected (no synonyms)
+
+    @cached_property
+    def scoring(self):
+        """What `score` asks of each alternative, worked out once per query rather than per candidate:
+        (position, tokens, essential tokens, function words among them)."""
+        return [
+            (position, alt, essential(alt), [t for t in alt if t in OPTIONAL])
+            for position, alt in enumerate(self.alternatives)
+            if alt
+        ]
 
     @property
     def terms(self):
@@ -57,18 +68,28 @@ def parse(text):
     return query
 
 
-def _longest_run(needle, haystack):
-    """Length of the longest run of consecutive `needle` tokens found consecutively in `haystack`."""
-    best = 0
+def _positions(haystack):
     positions = {}
     for index, token in enumerate(haystack):
         positions.setdefault(token, []).append(index)
-    for start in range(len(needle)):
-        for position in positions.get(needle[start], []):
+    return positions
+
+
+def _longest_run(needle, haystack, positions):
+    """Length of the longest run of consecutive `needle` tokens found consecutively in `haystack`."""
+    distinct = set(needle)
+    present = positions.keys() & distinct
+    if len(present) < 2 and len(distinct) == len(needle):
+        return len(present)
+    best = 0
+    for start, token in enumerate(needle):
+        for position in positions.get(token, ()):
             length = 1
-            while start + length < len(needle) and position + length < len(haystack):
-                if haystack[position + length] != needle[start + length]:
-                    break
+            while (
+                start + length < len(needle)
+                and position + length < len(haystack)
+                and haystack[position + length] == needle[start + length]
+            ):
                 length += 1
             best = max(best, length)
     return best
@@ -83,19 +104,19 @@ def score(query, candidate):
     title = tokens(candidate["title_folded"])
     keywords = tokens(candidate["keywords_folded"])
     title_set, keyword_set = set(title), set(keywords)
-    body_set = set(tokens(candidate["body_folded"][:4000]))
-    everywhere = title_set | keyword_set | body_set
+    title_positions, keyword_positions = _positions(title), _positions(keywords)
+    everywhere = title_set | keyword_set | set(tokens(candidate["body_folded"][:4000]))
     best = 0.0
-    for position, alternative in enumerate(query.alternatives):
-        needed = essential(alternative)
-        if not needed:
-            continue
+    for position, alternative, needed, optional in query.scoring:
         covered = sum(1 for t in needed if t in everywhere) / len(needed)
         in_title = sum(1 for t in needed if t in title_set) / len(needed)
         in_keywords = sum(1 for t in needed if t in keyword_set) / len(needed)
-        optional_hits = sum(1 for t in alternative if t in OPTIONAL and t in everywhere) * 0.05
-        phrase = _longest_run(alternative, title) / len(alternative) if len(alternative) > 1 else in_title
-        keyword_phrase = _longest_run(alternative, keywords) / len(alternative) if len(alternative) > 1 else in_keywords
+        optional_hits = sum(1 for t in optional if t in everywhere) * 0.05
+        if len(alternative) > 1:
+            phrase = _longest_run(alternative, title, title_positions) / len(alternative)
+            keyword_phrase = _longest_run(alternative, keywords, keyword_positions) / len(alternative)
+        else:
+            phrase, keyword_phrase = in_title, in_keywords
         value = 4 * covered + 3 * in_title + 1.5 * in_keywords + 3 * phrase + 1.5 * keyword_phrase + optional_hits
         if position:  # a rewrite or a correction ranks just below the words as typed
             value *= 0.97

@@ -1,6 +1,7 @@
 """Vietnamese text for search: folded tokens, the words a query can do without, and highlighting."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -69,12 +70,17 @@ def essential(query_tokens):
     return kept or list(query_tokens)
 
 
+@lru_cache(maxsize=50_000)
+def _folded_word(word):
+    return fold(word)
+
+
 def highlight(text, terms, limit=None):
     """Escape `text` and mark the words whose folded form is in `terms`; with `limit`, the best window."""
     text = nfc(text)
     if limit:
         text = text[: limit * 12]  # a snippet comes from the opening of the text
-    matches = [m for m in WORD.finditer(text) if fold(m.group()) in terms]
+    matches = [m for m in WORD.finditer(text) if _folded_word(m.group()) in terms]
     start, end = 0, len(text)
     if limit and len(text) > limit:
         if matches:

@@ -2,28 +2,37 @@
 SQLite (FTS5). Both vendors take the same tiered match: every essential word of a query (or of one of
 its rewrites), then all but one, then any."""
 
+from dataclasses import dataclass
 from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import Count, F
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Collate, Length
+from django.db.models.functions import Collate, Left, Length
 
-from search.models import SearchEntry, SearchFacet, SearchTerm
+from search.models import SearchEntry, SearchFacet, SearchTerm, SearchText
 from search.text import OPTIONAL, essential, tokens
 
 SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ENOUGH = 3
-CANDIDATE_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "body", "body_folded", "url", "date", "code"]
+BODY_PREFIX = 4000  # characters of a body that scoring and snippets read
+SUGGESTED = ["page_id", "title", "url", "kind", "code"]
+WALK = 2000  # titles autocomplete reads in index order before it matches and sorts instead
+ENTRY_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "url", "date", "code"]
+CANDIDATE_FIELDS = [*ENTRY_FIELDS, "body", "body_folded"]  # a candidate row, whichever store it comes from
 PG_TITLE_VECTOR = SearchVector("title_folded", weight="A", config="simple") + SearchVector(
     "keywords_folded", weight="B", config="simple"
 )
-UPDATED_FIELDS = ["kind", "title", "title_folded", "keywords_folded", "body", "body_folded", "url", "date", "code"]
-PG_VECTOR = (
-    SearchVector("title_folded", weight="A", config="simple")
-    + SearchVector("keywords_folded", weight="B", config="simple")
-    + SearchVector("body_folded", weight="C", config="simple")
+# PostgreSQL only (see migration 0006): facets copied into the entry's row, as in Elasticsearch's
+# `facet_labels`; and the whole text's vector, the title vector followed by the body's.
+PG_FACET_LABELS = (
+    "UPDATE search_searchentry AS e SET facet_labels = ARRAY(SELECT f.name || '=' || f.value || '=' || f.label "
+    "FROM search_searchfacet AS f WHERE f.entry_id = e.page_id ORDER BY f.id) WHERE e.page_id = ANY(%s)"
+)
+PG_TEXT_VECTOR = (
+    "UPDATE search_searchtext AS t SET search_vector = e.title_vector || setweight(to_tsvector('simple', t.body_folded), 'C') "
+    "FROM search_searchentry AS e WHERE e.page_id = t.entry_id AND t.entry_id = ANY(%s)"
 )
 
 
@@ -47,6 +56,17 @@ def tiers(query):
     return [tier for tier in (strict, loose, anything) if tier]
 
 
+@dataclass
+class Matches:
+    """What a query found: candidate rows (best first, by the store's own rank), how many, and counts."""
+
+    rows: list
+    total: int
+    facets: list  # {"name", "value", "label", "count"}
+    kinds: dict  # kind → count
+    entries: object  # every match, as a queryset, for the other sort orders
+
+
 class DatabaseBackend:
     name = "database"
 
@@ -67,8 +87,6 @@ class DatabaseBackend:
                 title=doc.title[:500],
                 title_folded=doc.title_folded[:500],
                 keywords_folded=doc.keywords_folded,
-                body=doc.body,
-                body_folded=doc.body_folded,
                 url=doc.url[:500],
                 date=doc.date,
                 code=doc.code[:100],
@@ -77,7 +95,14 @@ class DatabaseBackend:
         ]
         with transaction.atomic():
             SearchEntry.objects.bulk_create(
-                entries, update_conflicts=True, unique_fields=["page"], update_fields=UPDATED_FIELDS, batch_size=500
+                entries, update_conflicts=True, unique_fields=["page"], update_fields=ENTRY_FIELDS[1:], batch_size=500
+            )
+            SearchText.objects.bulk_create(
+                [SearchText(entry_id=doc.page_id, body=doc.body, body_folded=doc.body_folded) for doc in docs],
+                update_conflicts=True,
+                unique_fields=["entry"],
+                update_fields=["body", "body_folded"],
+                batch_size=500,
             )
             SearchFacet.objects.filter(entry_id__in=ids).delete()
             SearchFacet.objects.bulk_create(
@@ -98,7 +123,10 @@ class DatabaseBackend:
     def _text(self, docs):
         ids = [doc.page_id for doc in docs]
         if connection.vendor == "postgresql":
-            SearchEntry.objects.filter(page_id__in=ids).update(search_vector=PG_VECTOR, title_vector=PG_TITLE_VECTOR)
+            SearchEntry.objects.filter(page_id__in=ids).update(title_vector=PG_TITLE_VECTOR)
+            with connection.cursor() as cursor:
+                cursor.execute(PG_FACET_LABELS, [ids])
+                cursor.execute(PG_TEXT_VECTOR, [ids])
             return
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
@@ -106,6 +134,17 @@ class DatabaseBackend:
                 "INSERT INTO search_fts (rowid, title_folded, keywords_folded, body_folded) VALUES (%s, %s, %s, %s)",
                 [[d.page_id, d.title_folded, d.keywords_folded, d.body_folded] for d in docs],
             )
+
+    def tidy(self):
+        """After a full rebuild on PostgreSQL: rewrite the tables compactly and refresh planner statistics.
+        Writing a row and then its vectors leaves every row's first version behind, so a rebuilt table is
+        twice its size with the live rows spread over it; searches read one page per match. The store is
+        incomplete while it is rebuilt in place anyway, so the brief lock of the rewrite costs nothing."""
+        if connection.vendor != "postgresql":
+            return
+        tables = ", ".join(model._meta.db_table for model in (SearchEntry, SearchText, SearchFacet))
+        with connection.cursor() as cursor:
+            cursor.execute(f"{'ANALYZE' if connection.in_atomic_block else 'VACUUM (FULL, ANALYZE)'} {tables}")
 
     def remove(self, page_id):
         SearchEntry.objects.filter(page_id=page_id).delete()
@@ -143,17 +182,17 @@ class DatabaseBackend:
             search = SearchQuery(raw, search_type="raw", config="simple")
             if titles_only:
                 return entries.filter(title_vector=search), search
-            return entries.filter(search_vector=search), search
+            return entries.filter(text__search_vector=search), search
         match = " OR ".join("(" + " AND ".join(f'"{t}"' for t in group) + ")" for group in tier)
         if titles_only:
             match = "{title_folded keywords_folded} : (" + match + ")"
         return entries.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])), match
 
-    def _top(self, matched, how, limit, titles_only=False):
+    def _tally(self, entries, tier, titles_only, limit):
+        matched, how = self._match(entries, tier, titles_only)
         if connection.vendor == "postgresql":
-            vector = F("title_vector") if titles_only else F("search_vector")
-            ranked = matched.annotate(rank=SearchRank(vector, how)).order_by("-rank", "pk")
-            return list(ranked.values(*CANDIDATE_FIELDS)[:limit])
+            vector = F("title_vector") if titles_only else F("text__search_vector")
+            return self._tally_pg(matched, SearchRank(vector, how), limit)
         sql, params = matched.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             # Materialised first: SQLite would otherwise run the full-text match once per filtered row.
@@ -163,49 +202,82 @@ class DatabaseBackend:
                 [how, *params, limit],
             )
             ids = [row[0] for row in cursor.fetchall()]
-        rows = {row["page_id"]: row for row in SearchEntry.objects.filter(pk__in=ids).values(*CANDIDATE_FIELDS)}
+        if len(ids) < limit:
+            # Every match is in hand: count over these ids instead of matching the text again.
+            matched = SearchEntry.objects.filter(pk__in=ids)
+        return self._summary(matched, ids)
+
+    def _tally_pg(self, matched, rank, limit):
+        """One pass over the matches: the best `limit` ids by rank, counts per kind and facet counts."""
+        labels = RawSQL(f"{SearchEntry._meta.db_table}.facet_labels", [])
+        sql, params = (
+            matched.annotate(rank=rank, labels=labels).values_list("pk", "kind", "rank", "labels").query.sql_with_params()
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH m (id, kind, rank, labels) AS MATERIALIZED ({sql}) SELECT "
+                "(SELECT array_agg(id ORDER BY rank DESC, id) FROM (SELECT id, rank FROM m ORDER BY rank DESC, id LIMIT %s) AS b), "
+                "(SELECT json_object_agg(kind, n) FROM (SELECT kind, count(*) AS n FROM m GROUP BY kind) AS k), "
+                "(SELECT json_object_agg(label, n) FROM (SELECT label, count(*) AS n FROM "
+                "(SELECT unnest(labels) AS label FROM m) AS u GROUP BY label) AS f)",
+                [*params, limit],
+            )
+            ids, kinds, facets = cursor.fetchone()
+        kinds = kinds or {}
+        facets = [
+            dict(zip(("name", "value", "label"), key.split("=", 2), strict=True), count=count)
+            for key, count in (facets or {}).items()
+        ]
+        return Matches(self._rows(ids or []), sum(kinds.values()), facets, kinds, matched)
+
+    def _summary(self, matched, ids=()):
+        kinds = dict(matched.values_list("kind").annotate(count=Count("pk")).order_by())
+        facets = (
+            SearchFacet.objects.filter(entry__in=matched.values("pk"))
+            .values("name", "value", "label")
+            .annotate(count=Count("entry_id"))
+            .order_by()
+        )
+        return Matches(self._rows(ids), sum(kinds.values()), list(facets), kinds, matched)
+
+    def _rows(self, ids):
+        rows = {row["page_id"]: row for row in self._values(SearchEntry.objects.filter(pk__in=ids))}
         return [rows[i] for i in ids if i in rows]
 
+    def _values(self, entries):
+        # Only the opening of each body: scoring and snippets read no further, and bodies can be long.
+        return entries.values(
+            *ENTRY_FIELDS, body=Left("text__body", BODY_PREFIX), body_folded=Left("text__body_folded", BODY_PREFIX)
+        )
+
     def candidates(self, request, query, limit):
-        """(candidate rows, total, matched queryset) for the strictest tier that finds enough."""
+        """The strictest tier that finds enough: its best `limit` rows, counts and every match."""
         entries = self.filtered(request)
-        pinned = list(entries.filter(code=query.number_key).values(*CANDIDATE_FIELDS)[:5]) if query.number_key else []
-        chosen = None
+        pinned = list(self._values(entries.filter(code=query.number_key))[:5]) if query.number_key else []
         levels = tiers(query)
         # The strictest match in titles and keywords first: it is what citizens mean, and on common
         # words it spares ranking the whole catalogue.
         plans = [(levels[0], True), *((tier, False) for tier in levels)] if levels else []
+        found = None
         for tier, titles_only in plans:
-            matched, how = self._match(entries, tier, titles_only)
-            rows = self._top(matched, how, limit, titles_only)
-            chosen = (rows, matched)
-            if len(rows) >= ENOUGH:
+            found = self._tally(entries, tier, titles_only, limit)
+            if found.total >= ENOUGH:
                 break
-        if chosen is None:
-            return pinned, len(pinned), entries.none()
-        rows, matched = chosen
+        if found is None:
+            found = self._summary(entries.filter(pk__in=[row["page_id"] for row in pinned]))
         seen = {row["page_id"] for row in pinned}
-        rows = pinned + [row for row in rows if row["page_id"] not in seen]
-        if len(rows) < limit:
-            # Every match is in hand: count facets over these ids instead of matching the text again.
-            return rows, len(rows), SearchEntry.objects.filter(pk__in=[row["page_id"] for row in rows])
-        return rows, matched.count() + len(pinned), matched
+        extra = [row for row in found.rows if row["page_id"] not in seen]
+        found.total += len(pinned) - (len(found.rows) - len(extra))
+        found.rows = (pinned + extra)[:limit]
+        return found
 
-    def facet_counts(self, matched):
-        counts = (
-            SearchFacet.objects.filter(entry__in=matched.values("pk"))
-            .values("name", "value", "label")
-            .annotate(count=Count("entry_id"))
-            .order_by("name", "-count", "label")
-        )
-        return list(counts)
-
-    def kind_counts(self, matched):
-        return dict(matched.values_list("kind").annotate(count=Count("pk")).order_by())
+    def browse(self, request):
+        """Every entry the filters allow, with their counts, for a search without words."""
+        return self._summary(self.filtered(request))
 
     def ordered(self, entries, sort, offset, limit):
         fields = {"ten": ("title_folded", "pk"), "ma": ("code", "title_folded"), "moi": ("-date", "pk")}[sort]
-        return list(entries.order_by(*fields).values(*CANDIDATE_FIELDS)[offset : offset + limit])
+        return list(self._values(entries.order_by(*fields))[offset : offset + limit])
 
     def autocomplete(self, prefix_tokens, kinds, limit):
         """Titles that start with what was typed (an index range scan), then titles containing every word
@@ -214,22 +286,41 @@ class DatabaseBackend:
         if not words:
             return []
         entries = SearchEntry.objects.filter(kind__in=kinds) if kinds else SearchEntry.objects.all()
-        fields = ("page_id", "title", "url", "kind", "code")
-        # On PostgreSQL the "C" ordering is the pattern-ops index's own, so LIMIT stops the index scan early.
+        # On PostgreSQL the "C" ordering is the title index's own, so LIMIT stops the index scan early.
         order = Collate("title_folded", "C") if connection.vendor == "postgresql" else "title_folded"
-        rows = list(entries.filter(title_folded__startswith=" ".join(words)).order_by(order).values(*fields)[:limit])
+        rows = list(entries.filter(title_folded__startswith=" ".join(words)).order_by(order).values(*SUGGESTED)[:limit])
         if len(rows) >= limit:
             return rows
         seen = {row["page_id"] for row in rows}
         if connection.vendor == "postgresql":
-            raw = " & ".join([f"'{w}':A" for w in words[:-1]] + [f"'{words[-1]}':*A"])
-            search = SearchQuery(raw, search_type="raw", config="simple")
-            more = entries.filter(title_vector=search).order_by(Length("title_folded"), "page_id").values(*fields)
-            return (rows + [row for row in more[:limit] if row["page_id"] not in seen])[:limit]
+            more = self._containing_pg(entries.order_by(order), words, limit)
+        else:
+            more = self._containing_sqlite(entries, words, limit)
+        return (rows + [row for row in more if row["page_id"] not in seen])[:limit]
+
+    def _containing_pg(self, ordered, words, limit):
+        """Common words typed match a good share of all titles; sorting every match would cost more than
+        reading the first titles in index order, so read a bounded run of those first, and match and
+        sort only when they hold too few (then the matches are rare, so sorting them is cheap)."""
+        raw = " & ".join([f"'{w}':A" for w in words[:-1]] + [f"'{words[-1]}':*A"])
+        sql, params = ordered.values(*SUGGESTED, "title_vector")[:WALK].query.sql_with_params()
+        columns = ", ".join(SUGGESTED)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {columns} FROM ({sql}) AS walk WHERE title_vector @@ to_tsquery('simple', %s) LIMIT %s",
+                [*params, raw, limit],
+            )
+            rows = [dict(zip(SUGGESTED, row, strict=True)) for row in cursor.fetchall()]
+        if len(rows) >= limit:
+            return rows
+        search = SearchQuery(raw, search_type="raw", config="simple")
+        return list(ordered.filter(title_vector=search).order_by(Length("title_folded"), "page_id").values(*SUGGESTED)[:limit])
+
+    def _containing_sqlite(self, entries, words, limit):
         match = "title_folded : (" + " AND ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']) + ")"
         sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY bm25(search_fts, 10.0, 0.0, 0.0) LIMIT %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [match, limit * 4])
-            ids = [row[0] for row in cursor.fetchall() if row[0] not in seen]
-        found = {r["page_id"]: r for r in entries.filter(pk__in=ids).values(*fields)}
-        return (rows + [found[i] for i in ids if i in found])[:limit]
+            ids = [row[0] for row in cursor.fetchall()]
+        found = {r["page_id"]: r for r in entries.filter(pk__in=ids).values(*SUGGESTED)}
+        return [found[i] for i in ids if i in found]

@@ -3,6 +3,7 @@ the database store, then time finder queries and autocomplete. Prints documents/
 
     .venv/bin/python tests/perf/bench_search.py [--count 100000] [--rounds 5]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python tests/perf/bench_search.py
+    DATABASE_URL=… .venv/bin/python tests/perf/bench_search.py --queries-only   # again, on what is there
 
 Uses a temporary SQLite file unless DATABASE_URL is set (the database is migrated, filled and left).
 Not part of the test command.
@@ -37,6 +38,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--queries-only", action="store_true", help="time queries on a database built by an earlier run")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
@@ -46,37 +48,54 @@ def main():
 
     django.setup()
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if not args.queries_only:
+        build(args.count)
+    time_queries(args.rounds)
+
+
+def build(count):
     from django.db import connection
 
     from portal import demo
     from procedures import demo as procedure_demo
     from procedures.generate import generate
-    from search import api, indexing
-    from search.models import Kind
+    from search import indexing
 
-    call_command("migrate", verbosity=0)
     home, _site = demo.ensure_home()
     index, _agencies = procedure_demo.load_agencies(home)
     procedure_demo.load_procedures(index)
     started = time.perf_counter()
-    generate(args.count, index, seed=2025)
-    print(f"{connection.vendor}: generated {args.count:,} procedures in {time.perf_counter() - started:.0f} s")
+    generate(count, index, seed=2025)
+    print(f"{connection.vendor}: generated {count:,} procedures in {time.perf_counter() - started:.0f} s")
 
     started = time.perf_counter()
     total, _index = indexing.rebuild(stores=("database",))
     elapsed = time.perf_counter() - started
     print(f"indexing (database store, full rebuild): {total:,} documents in {elapsed:.0f} s = {total / elapsed:,.0f} docs/s")
 
+
+def time_queries(rounds):
+    from django.db import connection
+
+    from search import api
+    from search.models import Kind, SearchEntry
+
+    print(f"{connection.vendor}: {SearchEntry.objects.count():,} documents in the database store")
+
     def timed(fn, items):
         for item in items:  # warm caches (vocabulary, synonyms, statement plans)
             fn(item)
-        samples = []
-        for _round in range(args.rounds):
+        per_item = {item: [] for item in items}
+        for _round in range(rounds):
             for item in items:
                 t = time.perf_counter()
                 fn(item)
-                samples.append((time.perf_counter() - t) * 1000)
-        return percentiles(samples), len(samples)
+                per_item[item].append((time.perf_counter() - t) * 1000)
+        slowest = sorted(per_item, key=lambda item: -statistics.median(per_item[item]))[:3]
+        print("  slowest: " + ", ".join(f"{item!r} {statistics.median(per_item[item]):.0f} ms" for item in slowest))
+        return percentiles([ms for samples in per_item.values() for ms in samples]), rounds * len(items)
 
     def find(text):
         return api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope="bench"))
