@@ -5,7 +5,7 @@ its rewrites), then all but one, then any."""
 from dataclasses import dataclass
 from itertools import combinations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import Count, F
 from django.db.models.expressions import RawSQL
@@ -21,14 +21,14 @@ SUGGESTED = ["page_id", "title", "url", "kind", "code"]
 WALK = 2000  # titles autocomplete reads in index order before it matches and sorts instead
 ENTRY_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "url", "date", "code"]
 CANDIDATE_FIELDS = [*ENTRY_FIELDS, "body", "body_folded"]  # a candidate row, whichever store it comes from
-PG_TITLE_VECTOR = SearchVector("title_folded", weight="A", config="simple") + SearchVector(
-    "keywords_folded", weight="B", config="simple"
-)
-# PostgreSQL only (see migration 0006): facets copied into the entry's row, as in Elasticsearch's
-# `facet_labels`; and the whole text's vector, the title vector followed by the body's.
-PG_FACET_LABELS = (
-    "UPDATE search_searchentry AS e SET facet_labels = ARRAY(SELECT f.name || '=' || f.value || '=' || f.label "
-    "FROM search_searchfacet AS f WHERE f.entry_id = e.page_id ORDER BY f.id) WHERE e.page_id = ANY(%s)"
+# PostgreSQL only (see migration 0006), in one statement per table so that each row is rewritten once:
+# the title vector and the facets copied into the entry's row, as in Elasticsearch's `facet_labels`;
+# then the whole text's vector, the title vector followed by the body's.
+PG_ENTRY_DERIVED = (
+    "UPDATE search_searchentry AS e SET title_vector = setweight(to_tsvector('simple', e.title_folded), 'A') "
+    "|| setweight(to_tsvector('simple', e.keywords_folded), 'B'), facet_labels = ARRAY(SELECT f.name || '=' || "
+    "f.value || '=' || f.label FROM search_searchfacet AS f WHERE f.entry_id = e.page_id ORDER BY f.id) "
+    "WHERE e.page_id = ANY(%s)"
 )
 PG_TEXT_VECTOR = (
     "UPDATE search_searchtext AS t SET search_vector = e.title_vector || setweight(to_tsvector('simple', t.body_folded), 'C') "
@@ -123,9 +123,8 @@ class DatabaseBackend:
     def _text(self, docs):
         ids = [doc.page_id for doc in docs]
         if connection.vendor == "postgresql":
-            SearchEntry.objects.filter(page_id__in=ids).update(title_vector=PG_TITLE_VECTOR)
             with connection.cursor() as cursor:
-                cursor.execute(PG_FACET_LABELS, [ids])
+                cursor.execute(PG_ENTRY_DERIVED, [ids])
                 cursor.execute(PG_TEXT_VECTOR, [ids])
             return
         with connection.cursor() as cursor:
