@@ -119,7 +119,7 @@ def _run_database(db, request, query):
         rows = _ranked(found.rows, query, request)[offset : offset + PAGE_SIZE]
     else:
         rows = db.ordered(found.entries, "moi" if request.sort == "lien-quan" else request.sort, offset, PAGE_SIZE)
-    results = Results(hits=rows, total=found.total, page=page, backend=db.name)
+    results = Results(hits=db.add_bodies(rows), total=found.total, page=page, backend=db.name)
     results.facets = _group_facets(found.facets, request)
     if len(request.kinds) != 1:
         results.kinds = found.kinds

@@ -1,10 +1,10 @@
 """The database store of the search pipeline, editors' synonyms and the query log.
 
 `SearchEntry` is the embedded backend's search table and the fallback when Elasticsearch fails, so it
-is kept for every live public page whichever backend answers queries. Its rows are kept narrow (titles,
-facets, the title vector) because matching, counting and faceting read one row per hit; the long text
-lives in `SearchText`. On PostgreSQL both vectors are GIN-indexed; on SQLite an FTS5 table mirrors the
-text (see migrations).
+is kept for every live public page whichever backend answers queries. Matching, counting and faceting
+read one of its rows per hit, so a row holds what they need (titles, the two vectors and, on PostgreSQL,
+the facets) and nothing else: the text itself lives in `SearchText`. On PostgreSQL both vectors are
+GIN-indexed; on SQLite an FTS5 table mirrors the text (see migrations).
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -33,6 +33,7 @@ class SearchEntry(models.Model):
     code = models.CharField(max_length=100, blank=True, db_index=True)
     popularity = models.FloatField(default=0)
     title_vector = SearchVectorField(null=True, editable=False)  # titles and keywords alone
+    search_vector = SearchVectorField(null=True, editable=False)  # titles, keywords and body, weighted
 
     class Meta:
         indexes = [models.Index(fields=["kind", "title_folded"], name="search_entry_kind_title")]
@@ -42,12 +43,12 @@ class SearchEntry(models.Model):
 
 
 class SearchText(models.Model):
-    """The body of an entry: read for the few candidates a query ranks, matched only when titles fall short."""
+    """The body of an entry: read for the snippets of the page shown and, on SQLite, for the words
+    candidates hold."""
 
     entry = models.OneToOneField(SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="text")
     body = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
-    search_vector = SearchVectorField(null=True, editable=False)  # title, keywords and body, weighted
 
 
 class SearchFacet(models.Model):

@@ -26,9 +26,9 @@ class Query:
     @cached_property
     def scoring(self):
         """What `score` asks of each alternative, worked out once per query rather than per candidate:
-        (position, tokens, essential tokens, function words among them)."""
+        (position, tokens, essential words, function words among them)."""
         return [
-            (position, alt, essential(alt), [t for t in alt if t in OPTIONAL])
+            (position, alt, frozenset(essential(alt)), frozenset(t for t in alt if t in OPTIONAL))
             for position, alt in enumerate(self.alternatives)
             if alt
         ]
@@ -81,22 +81,20 @@ def _longest_run(needle, haystack, positions):
     present = positions.keys() & distinct
     if len(present) < 2 and len(distinct) == len(needle):
         return len(present)
-    best = 0
+    best, needle_length, haystack_length = 0, len(needle), len(haystack)
     for start, token in enumerate(needle):
+        if needle_length - start <= best:
+            break
         for position in positions.get(token, ()):
-            length = 1
-            while (
-                start + length < len(needle)
-                and position + length < len(haystack)
-                and haystack[position + length] == needle[start + length]
-            ):
+            length, most = 1, min(needle_length - start, haystack_length - position)
+            while length < most and haystack[position + length] == needle[start + length]:
                 length += 1
             best = max(best, length)
     return best
 
 
 def score(query, candidate):
-    """Relevance of one candidate (a dict of title, title_folded, keywords_folded, body_folded, code).
+    """Relevance of one candidate (a dict of title, title_folded, keywords_folded, body_words, code).
 
     Coverage of the query's essential words, in the title above all; adjacent words found as a phrase;
     words typed with diacritics found with them; shorter titles first among equals.
@@ -105,13 +103,13 @@ def score(query, candidate):
     keywords = tokens(candidate["keywords_folded"])
     title_set, keyword_set = set(title), set(keywords)
     title_positions, keyword_positions = _positions(title), _positions(keywords)
-    everywhere = title_set | keyword_set | set(tokens(candidate["body_folded"][:4000]))
+    everywhere = title_set | keyword_set | candidate["body_words"]
     best = 0.0
     for position, alternative, needed, optional in query.scoring:
-        covered = sum(1 for t in needed if t in everywhere) / len(needed)
-        in_title = sum(1 for t in needed if t in title_set) / len(needed)
-        in_keywords = sum(1 for t in needed if t in keyword_set) / len(needed)
-        optional_hits = sum(1 for t in optional if t in everywhere) * 0.05
+        covered = len(needed & everywhere) / len(needed)
+        in_title = len(needed & title_set) / len(needed)
+        in_keywords = len(needed & keyword_set) / len(needed)
+        optional_hits = len(optional & everywhere) * 0.05
         if len(alternative) > 1:
             phrase = _longest_run(alternative, title, title_positions) / len(alternative)
             keyword_phrase = _longest_run(alternative, keywords, keyword_positions) / len(alternative)

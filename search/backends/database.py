@@ -1,13 +1,16 @@
 """The embedded store: the `SearchEntry` table, full-text matched by PostgreSQL (tsvector, GIN) or
 SQLite (FTS5). Both vendors take the same tiered match: every essential word of a query (or of one of
-its rewrites), then all but one, then any."""
+its rewrites), then all but one, then, only when those find nothing, any."""
 
+import datetime
+import operator
 from dataclasses import dataclass
+from functools import reduce
 from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate, Left, Length
 
@@ -20,28 +23,41 @@ BODY_PREFIX = 4000  # characters of a body that scoring and snippets read
 SUGGESTED = ["page_id", "title", "url", "kind", "code"]
 WALK = 2000  # titles autocomplete reads in index order before it matches and sorts instead
 ENTRY_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "url", "date", "code"]
-CANDIDATE_FIELDS = [*ENTRY_FIELDS, "body", "body_folded"]  # a candidate row, whichever store it comes from
-# PostgreSQL only (see migration 0006), in one statement per table so that each row is rewritten once:
-# the title vector and the facets copied into the entry's row, as in Elasticsearch's `facet_labels`;
-# then the whole text's vector, the title vector followed by the body's.
+# A candidate row, whichever store it comes from, is ENTRY_FIELDS plus `body_words`: the folded words of
+# its body (at least those of the query), which is all scoring asks of a body; and, once it is to be
+# shown, `body` for its snippet.
+
+# PostgreSQL only (see migrations 0006 and 0007), in one statement so that each row is rewritten once:
+# the vector of titles and keywords, the vector of the whole text (those followed by the body's) and
+# the facets copied into the row, as in Elasticsearch's `facet_labels`.
 PG_ENTRY_DERIVED = (
-    "UPDATE search_searchentry AS e SET title_vector = setweight(to_tsvector('simple', e.title_folded), 'A') "
-    "|| setweight(to_tsvector('simple', e.keywords_folded), 'B'), facet_labels = ARRAY(SELECT f.name || '=' || "
-    "f.value || '=' || f.label FROM search_searchfacet AS f WHERE f.entry_id = e.page_id ORDER BY f.id) "
-    "WHERE e.page_id = ANY(%s)"
+    "UPDATE search_searchentry AS e SET title_vector = d.title, search_vector = d.title || "
+    "setweight(to_tsvector('simple', d.body_folded), 'C'), facet_labels = ARRAY(SELECT f.name || '=' || f.value "
+    "|| '=' || f.label FROM search_searchfacet AS f WHERE f.entry_id = e.page_id ORDER BY f.id) FROM (SELECT "
+    "t.entry_id, t.body_folded, setweight(to_tsvector('simple', s.title_folded), 'A') || setweight(to_tsvector("
+    "'simple', s.keywords_folded), 'B') AS title FROM search_searchtext AS t JOIN search_searchentry AS s ON "
+    "s.page_id = t.entry_id WHERE t.entry_id = ANY(%s)) AS d WHERE e.page_id = d.entry_id"
 )
-PG_TEXT_VECTOR = (
-    "UPDATE search_searchtext AS t SET search_vector = e.title_vector || setweight(to_tsvector('simple', t.body_folded), 'C') "
-    "FROM search_searchentry AS e WHERE e.page_id = t.entry_id AND t.entry_id = ANY(%s)"
+# Candidate rows: dates as seconds (Django's time-zone-aware loading costs more than the whole query
+# for hundreds of rows), and which of the query's words (by position) the whole text holds.
+PG_CANDIDATES = (
+    f"SELECT {', '.join(name if name != 'date' else 'extract(epoch FROM date)::float8' for name in ENTRY_FIELDS)}, "
+    "ARRAY(SELECT i FROM unnest(%s::text[]::tsquery[]) WITH ORDINALITY AS q (w, i) WHERE search_vector @@ w) "
+    "FROM search_searchentry WHERE page_id = ANY(%s)"
 )
 
 
-def _safe(terms):
-    return [t for t in terms if t and set(t) <= SAFE][:12]
+def _safe(terms, most=12):
+    return [t for t in terms if t and set(t) <= SAFE][:most]
+
+
+def _tsquery(conjunction, weight=""):
+    return SearchQuery(" & ".join(f"'{t}'{weight}" for t in conjunction), search_type="raw", config="simple")
 
 
 def tiers(query):
-    """[[(term, …) conjunction, …], …]: strictest first."""
+    """[([(term, …) conjunction, …], enough), …]: strictest first, each with how many matches end the
+    search there rather than in the next, looser tier."""
     groups = [tuple(dict.fromkeys(_safe(essential(alt)))) for alt in query.alternatives]
     groups = [g for g in dict.fromkeys(groups) if g]
     if not groups:
@@ -53,7 +69,13 @@ def tiers(query):
     # Synonym rewrites take part only as whole phrases, never word by word.
     singles = dict.fromkeys(t for literal in query.literal for t in _safe(essential(literal)))
     anything = [] if query.unknown - OPTIONAL else [(t,) for t in singles]
-    return [tier for tier in (strict, loose, anything) if tier]
+    ladder = [[tier, ENOUGH] for tier in (strict, loose) if tier]
+    if anything:
+        # One shared word out of several is noise beside even one match of (nearly) all of them, and
+        # on common words it matches a good part of the catalogue: only when nothing stricter matched.
+        ladder[-1][1] = 1
+        ladder.append([anything, 1])
+    return [tuple(step) for step in ladder]
 
 
 @dataclass
@@ -125,7 +147,6 @@ class DatabaseBackend:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(PG_ENTRY_DERIVED, [ids])
-                cursor.execute(PG_TEXT_VECTOR, [ids])
             return
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
@@ -137,13 +158,20 @@ class DatabaseBackend:
     def tidy(self):
         """After a full rebuild on PostgreSQL: rewrite the tables compactly and refresh planner statistics.
         Writing a row and then its vectors leaves every row's first version behind, so a rebuilt table is
-        twice its size with the live rows spread over it; searches read one page per match. The store is
-        incomplete while it is rebuilt in place anyway, so the brief lock of the rewrite costs nothing."""
+        twice its size with the live rows spread over it. The search table is rewritten in title order
+        (CLUSTER): titles sharing words then share pages, so a common query reads fewer pages and
+        autocomplete, which walks titles in that order, reads consecutive ones. The store is incomplete
+        while it is rebuilt in place anyway, so the brief lock of the rewrite costs nothing."""
         if connection.vendor != "postgresql":
             return
-        tables = ", ".join(model._meta.db_table for model in (SearchEntry, SearchText, SearchFacet))
+        entries, others = SearchEntry._meta.db_table, ", ".join(m._meta.db_table for m in (SearchText, SearchFacet))
         with connection.cursor() as cursor:
-            cursor.execute(f"{'ANALYZE' if connection.in_atomic_block else 'VACUUM (FULL, ANALYZE)'} {tables}")
+            if connection.in_atomic_block:  # VACUUM cannot run in a transaction: statistics only
+                cursor.execute(f"ANALYZE {entries}, {others}")
+                return
+            cursor.execute(f"CLUSTER {entries} USING search_entry_title_c")
+            cursor.execute(f"VACUUM (FULL, ANALYZE) {others}")
+            cursor.execute(f"ANALYZE {entries}")
 
     def remove(self, page_id):
         SearchEntry.objects.filter(page_id=page_id).delete()
@@ -177,21 +205,30 @@ class DatabaseBackend:
     def _match(self, entries, tier, titles_only=False):
         """Entries matching any conjunction of `tier`; with `titles_only`, in titles and keywords alone."""
         if connection.vendor == "postgresql":
-            raw = " | ".join("(" + " & ".join(f"'{t}'" for t in group) + ")" for group in tier)
-            search = SearchQuery(raw, search_type="raw", config="simple")
-            if titles_only:
-                return entries.filter(title_vector=search), search
-            return entries.filter(text__search_vector=search), search
+            # One condition per conjunction, not one query of them all: each then gets its own index
+            # scan, which skips ahead on the conjunction's rarest word, and the planner ORs the bitmaps.
+            # A single query has no word every match needs, so it reads every posting list in full.
+            vector = "title_vector" if titles_only else "search_vector"
+            searches = [_tsquery(group) for group in tier]
+            condition = reduce(operator.or_, (Q(**{vector: search}) for search in searches))
+            return entries.filter(condition), reduce(operator.or_, searches)
         match = " OR ".join("(" + " AND ".join(f'"{t}"' for t in group) + ")" for group in tier)
         if titles_only:
             match = "{title_folded keywords_folded} : (" + match + ")"
         return entries.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])), match
 
-    def _tally(self, entries, tier, titles_only, limit):
+    def _tally(self, entries, tier, titles_only, limit, terms):
         matched, how = self._match(entries, tier, titles_only)
         if connection.vendor == "postgresql":
-            vector = F("title_vector") if titles_only else F("text__search_vector")
-            return self._tally_pg(matched, SearchRank(vector, how), limit)
+            if titles_only:
+                # Every match holds the words in its title or keywords, so what tells them apart is
+                # whether the title itself holds them, then how short it is: what the scorer favours,
+                # at a fraction of the cost of ts_rank over thousands of matches.
+                in_title = reduce(operator.or_, (Q(title_vector=_tsquery(group, ":A")) for group in tier))
+                rank = Case(When(in_title, then=Value(1000)), default=Value(0)) - Length("title_folded")
+            else:
+                rank = SearchRank(F("search_vector"), how)
+            return self._tally_pg(matched, rank, limit, terms)
         sql, params = matched.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             # Materialised first: SQLite would otherwise run the full-text match once per filtered row.
@@ -204,21 +241,24 @@ class DatabaseBackend:
         if len(ids) < limit:
             # Every match is in hand: count over these ids instead of matching the text again.
             matched = SearchEntry.objects.filter(pk__in=ids)
-        return self._summary(matched, ids)
+        return self._summary(matched, ids, terms)
 
-    def _tally_pg(self, matched, rank, limit):
-        """One pass over the matches: the best `limit` ids by rank, counts per kind and facet counts."""
+    def _tally_pg(self, matched, rank, limit, terms):
+        """One pass over the matches: the best `limit` ids by rank, counts per kind and facet counts.
+        Matches are grouped by their kind and facets before those are counted one by one: entries of one
+        agency and field share them, so there are fewer groups than matches to unnest."""
         labels = RawSQL(f"{SearchEntry._meta.db_table}.facet_labels", [])
         sql, params = (
             matched.annotate(rank=rank, labels=labels).values_list("pk", "kind", "rank", "labels").query.sql_with_params()
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH m (id, kind, rank, labels) AS MATERIALIZED ({sql}) SELECT "
+                f"WITH m (id, kind, rank, labels) AS MATERIALIZED ({sql}), "
+                "g AS (SELECT kind, labels, count(*) AS n FROM m GROUP BY kind, labels) SELECT "
                 "(SELECT array_agg(id ORDER BY rank DESC, id) FROM (SELECT id, rank FROM m ORDER BY rank DESC, id LIMIT %s) AS b), "
-                "(SELECT json_object_agg(kind, n) FROM (SELECT kind, count(*) AS n FROM m GROUP BY kind) AS k), "
-                "(SELECT json_object_agg(label, n) FROM (SELECT label, count(*) AS n FROM "
-                "(SELECT unnest(labels) AS label FROM m) AS u GROUP BY label) AS f)",
+                "(SELECT json_object_agg(kind, n) FROM (SELECT kind, sum(n) AS n FROM g GROUP BY kind) AS k), "
+                "(SELECT json_object_agg(label, n) FROM (SELECT label, sum(n) AS n FROM "
+                "(SELECT unnest(labels) AS label, n FROM g) AS u GROUP BY label) AS f)",
                 [*params, limit],
             )
             ids, kinds, facets = cursor.fetchone()
@@ -227,9 +267,9 @@ class DatabaseBackend:
             dict(zip(("name", "value", "label"), key.split("=", 2), strict=True), count=count)
             for key, count in (facets or {}).items()
         ]
-        return Matches(self._rows(ids or []), sum(kinds.values()), facets, kinds, matched)
+        return Matches(self._rows(ids or [], terms), sum(kinds.values()), facets, kinds, matched)
 
-    def _summary(self, matched, ids=()):
+    def _summary(self, matched, ids=(), terms=()):
         kinds = dict(matched.values_list("kind").annotate(count=Count("pk")).order_by())
         facets = (
             SearchFacet.objects.filter(entry__in=matched.values("pk"))
@@ -237,33 +277,52 @@ class DatabaseBackend:
             .annotate(count=Count("entry_id"))
             .order_by()
         )
-        return Matches(self._rows(ids), sum(kinds.values()), list(facets), kinds, matched)
+        return Matches(self._rows(ids, terms), sum(kinds.values()), list(facets), kinds, matched)
 
-    def _rows(self, ids):
-        rows = {row["page_id"]: row for row in self._values(SearchEntry.objects.filter(pk__in=ids))}
-        return [rows[i] for i in ids if i in rows]
+    def _rows(self, ids, terms):
+        """Candidate rows for `ids`, in that order, without their bodies: ranking asks only which of the
+        query's `terms` each body holds, and only the page shown needs the text (`add_bodies`)."""
+        if not ids:
+            return []
+        if connection.vendor == "postgresql":
+            words = _safe(sorted(terms), most=64)
+            with connection.cursor() as cursor:
+                cursor.execute(PG_CANDIDATES, [words, list(ids)])
+                found = {}
+                for *values, held in cursor:
+                    row = dict(zip(ENTRY_FIELDS, values, strict=True), body_words={words[i - 1] for i in held})
+                    row["date"] = datetime.datetime.fromtimestamp(row["date"], datetime.UTC) if row["date"] else None
+                    found[row["page_id"]] = row
+        else:
+            entries = SearchEntry.objects.filter(pk__in=ids).values(*ENTRY_FIELDS, folded=Left("text__body_folded", BODY_PREFIX))
+            found = {row["page_id"]: {**row, "body_words": set(tokens(row.pop("folded")))} for row in entries}
+        return [found[i] for i in ids if i in found]
 
-    def _values(self, entries):
-        # Only the opening of each body: scoring and snippets read no further, and bodies can be long.
-        return entries.values(
-            *ENTRY_FIELDS, body=Left("text__body", BODY_PREFIX), body_folded=Left("text__body_folded", BODY_PREFIX)
-        )
+    def add_bodies(self, rows):
+        """The opening of each row's body, for the snippets of the page shown."""
+        missing = [row["page_id"] for row in rows if "body" not in row]
+        bodies = dict(SearchText.objects.filter(entry_id__in=missing).values_list("entry_id", Left("body", BODY_PREFIX)))
+        for row in rows:
+            row.setdefault("body", bodies.get(row["page_id"], ""))
+        return rows
 
     def candidates(self, request, query, limit):
         """The strictest tier that finds enough: its best `limit` rows, counts and every match."""
         entries = self.filtered(request)
-        pinned = list(self._values(entries.filter(code=query.number_key))[:5]) if query.number_key else []
+        terms = query.terms
+        numbered = entries.filter(code=query.number_key).values_list("pk", flat=True)[:5] if query.number_key else []
+        pinned = self._rows(list(numbered), terms)
         levels = tiers(query)
         # The strictest match in titles and keywords first: it is what citizens mean, and on common
         # words it spares ranking the whole catalogue.
-        plans = [(levels[0], True), *((tier, False) for tier in levels)] if levels else []
+        plans = [(levels[0][0], True, ENOUGH), *((tier, False, enough) for tier, enough in levels)] if levels else []
         found = None
-        for tier, titles_only in plans:
-            found = self._tally(entries, tier, titles_only, limit)
-            if found.total >= ENOUGH:
+        for tier, titles_only, enough in plans:
+            found = self._tally(entries, tier, titles_only, limit, terms)
+            if found.total >= enough:
                 break
         if found is None:
-            found = self._summary(entries.filter(pk__in=[row["page_id"] for row in pinned]))
+            found = self._summary(entries.filter(pk__in=[row["page_id"] for row in pinned]), terms=terms)
         seen = {row["page_id"] for row in pinned}
         extra = [row for row in found.rows if row["page_id"] not in seen]
         found.total += len(pinned) - (len(found.rows) - len(extra))
@@ -276,7 +335,7 @@ class DatabaseBackend:
 
     def ordered(self, entries, sort, offset, limit):
         fields = {"ten": ("title_folded", "pk"), "ma": ("code", "title_folded"), "moi": ("-date", "pk")}[sort]
-        return list(self._values(entries.order_by(*fields))[offset : offset + limit])
+        return list(entries.order_by(*fields).values(*ENTRY_FIELDS)[offset : offset + limit])
 
     def autocomplete(self, prefix_tokens, kinds, limit):
         """Titles that start with what was typed (an index range scan), then titles containing every word

@@ -15,10 +15,11 @@ from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Date, Document, Index, Keyword, Text, analyzer, token_filter
 from elasticsearch.helpers import bulk
 
-from search.backends.database import CANDIDATE_FIELDS
-from search.text import essential
+from search.backends.database import BODY_PREFIX, ENTRY_FIELDS
+from search.text import essential, tokens
 
 QUERY_TIMEOUT = 1.0
+SOURCE = [*(name for name in ENTRY_FIELDS if name != "page_id"), "body", "body_folded"]
 BULK_TIMEOUT = 60
 
 fold = token_filter("vi_fold", "asciifolding", preserve_original=True)
@@ -171,8 +172,9 @@ class ElasticsearchBackend:
         rows = []
         for hit in hits:
             source = hit["_source"]
-            row = {name: source.get(name, "") for name in CANDIDATE_FIELDS if name != "page_id"}
+            row = {name: source.get(name, "") for name in SOURCE}
             row["page_id"] = int(hit["_id"])
+            row["body_words"] = set(tokens(row.pop("body_folded")[:BODY_PREFIX]))
             row["date"] = datetime.datetime.fromisoformat(row["date"]) if row["date"] else None
             rows.append(row)
         return rows
@@ -184,7 +186,7 @@ class ElasticsearchBackend:
             "size": limit,
             "from": offset,
             "track_total_hits": True,
-            "_source": [name for name in CANDIDATE_FIELDS if name != "page_id"],
+            "_source": SOURCE,
             "aggs": {"facets": {"terms": {"field": "facet_labels", "size": 500}}, "kinds": {"terms": {"field": "kind"}}},
             "timeout": f"{int(QUERY_TIMEOUT * 900)}ms",
         }

@@ -7,6 +7,7 @@ import time
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.urls import reverse
 
 from search import api, indexing
@@ -121,6 +122,18 @@ def test_rebuild_swaps_the_alias_to_a_new_index(procedures, use_elasticsearch):
     assert f"Elasticsearch: {expected} tài liệu" in status.getvalue() and second[0] in status.getvalue()
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_rewrites_the_store_in_title_order_and_it_answers(procedures):
+    SearchEntry.objects.filter(pk=procedures[0].pk).delete()
+    call_command("search_index", "rebuild", "--only", "database", stdout=io.StringIO(), stderr=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indisclustered FROM pg_index WHERE indexrelid = 'search_entry_title_c'::regclass")
+        assert cursor.fetchone() == (True,)
+    assert titles(finder("dang ky khai sinh")) == ["Đăng ký khai sinh"]
+    assert titles(finder("xin giay phep xay nha")) == ["Cấp giấy phép xây dựng nhà ở riêng lẻ"]
+
+
 def test_check_reports_drift_and_catchup_repairs_it(procedures, use_elasticsearch):
     indexing.rebuild()
     call_command("search_index", "check", stdout=io.StringIO())
@@ -130,6 +143,13 @@ def test_check_reports_drift_and_catchup_repairs_it(procedures, use_elasticsearc
         call_command("search_index", "check", stdout=io.StringIO())
     call_command("search_index", "catchup", stdout=io.StringIO())
     call_command("search_index", "check", stdout=io.StringIO())
+
+
+def test_the_database_store_does_not_pad_a_near_match_with_entries_sharing_one_word(procedures):
+    # No entry holds all the words; one holds all but "nhà", the other only "nhà".
+    assert titles(finder("đăng ký khai sinh nhà ở")) == ["Đăng ký khai sinh"]
+    # When nothing holds even all but one, entries holding any of the words are what there is.
+    assert set(titles(finder("sinh nhà"))) == {"Đăng ký khai sinh", "Cấp giấy phép xây dựng nhà ở riêng lẻ"}
 
 
 # The search pages
