@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -47,21 +48,21 @@ class Doc:
         self.keywords = nfc(self.keywords)
         self.body = " ".join(nfc(strip_tags(self.body)).split())[:BODY_LIMIT]
 
-    @property
+    @cached_property
     def title_folded(self):
         return fold(self.title)
 
-    @property
+    @cached_property
     def keywords_folded(self):
         return fold(self.keywords)
 
-    @property
+    @cached_property
     def body_folded(self):
         return fold(self.body)
 
     def as_source(self):
         """The stored form in Elasticsearch: texts, their folded forms and facets as keyword lists."""
-        source = {
+        return {
             "kind": self.kind,
             "title": self.title,
             "title_folded": self.title_folded,
@@ -74,7 +75,6 @@ class Doc:
             "facets": [f"{name}={value}" for name, value, _label in self.facets],
             "facet_labels": [f"{name}={value}={label}" for name, value, label in self.facets],
         }
-        return source
 
 
 def _lines(*parts):

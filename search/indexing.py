@@ -87,11 +87,13 @@ def documents():
     procedures = (
         ProcedurePage.objects.live().public().prefetch_related("fields", "levels", "applicants", "steps", "dossier", "results")
     )
-    for start in range(0, procedures.count(), CHUNK):
-        for page in procedures.order_by("pk")[start : start + CHUNK]:
+    last = 0
+    while chunk := list(procedures.filter(pk__gt=last).order_by("pk")[:CHUNK]):  # by key, not OFFSET
+        for page in chunk:
             agency = agencies.get(page.path[: -page.steplen])
             if agency is not None:
                 yield procedure_doc(page, agency)
+        last = chunk[-1].pk
     others = Page.objects.live().public().type(*[t for t in INDEXED_TYPES if t is not ProcedurePage]).specific()
     for page in others.iterator(chunk_size=CHUNK):
         doc = build(page)

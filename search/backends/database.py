@@ -69,13 +69,12 @@ def tiers(query):
     # Synonym rewrites take part only as whole phrases, never word by word.
     singles = dict.fromkeys(t for literal in query.literal for t in _safe(essential(literal)))
     anything = [] if query.unknown - OPTIONAL else [(t,) for t in singles]
-    ladder = [[tier, ENOUGH] for tier in (strict, loose) if tier]
-    if anything:
-        # One shared word out of several is noise beside even one match of (nearly) all of them, and
-        # on common words it matches a good part of the catalogue: only when nothing stricter matched.
-        ladder[-1][1] = 1
-        ladder.append([anything, 1])
-    return [tuple(step) for step in ladder]
+    ladder = [tier for tier in (strict, loose) if tier]
+    if not anything:
+        return [(tier, ENOUGH) for tier in ladder]
+    # One shared word out of several is noise beside even one match of (nearly) all of them, and on
+    # common words it matches a good part of the catalogue: only when nothing stricter matched.
+    return [*((tier, ENOUGH) for tier in ladder[:-1]), (ladder[-1], 1), (anything, 1)]
 
 
 @dataclass

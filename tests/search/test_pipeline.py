@@ -8,9 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import override_settings
 from django.urls import reverse
 
-from search import api, indexing
+from search import api, indexing, vocabulary
 from search.models import Kind, PendingIndex, QueryLog, SearchEntry
 from tests import factories
 
@@ -104,6 +105,12 @@ def test_searching_when_elasticsearch_is_down_answers_from_the_database_within_a
     html = response.content.decode()
     assert "<mark>khai</mark> <mark>sinh</mark>" in html and "có thể chưa đầy đủ" in html
     assert client.get(reverse("search:autocomplete"), {"q": "khai"}).json()["results"][0]["title"] == "Đăng ký khai sinh"
+
+
+@override_settings(CACHES={"default": {"BACKEND": "portal.web.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}})
+def test_typos_are_still_corrected_in_a_fresh_process_while_redis_is_down(procedures, monkeypatch):
+    monkeypatch.setattr(vocabulary, "_loaded", {"version": None, "terms": frozenset()})
+    assert titles(finder("khai sihn")) == ["Đăng ký khai sinh"]
 
 
 def test_rebuild_swaps_the_alias_to_a_new_index(procedures, use_elasticsearch):
