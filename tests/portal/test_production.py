@@ -11,9 +11,12 @@ from django.urls import reverse
 
 from portal.engagement.models import Comment, CommentStatus
 from portal.models import SiteSettings
+from portal.settings.base import redis_caches
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+DEAD_REDIS = redis_caches("redis://127.0.0.1:1/0")  # production's cache settings, with Redis down
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +71,7 @@ def test_moving_a_page_purges_its_old_address(client, tree, article):
 
 
 def test_approving_a_comment_and_changing_settings_purge(client, article):
-    comment = Comment.objects.create(page=article, name="Bạn đọc", text="Ý kiến chờ duyệt hiển thị.", voter="x")
+    comment = Comment.objects.create(page=article, name="Bạn đọc", text="Ý kiến chờ duyệt hiển thị.", daily_visitor_id="x")
     client.get(article.url)
     comment.status = CommentStatus.APPROVED
     comment.save()
@@ -128,27 +131,11 @@ def test_public_pages_send_security_headers(client, article):
 
 @override_settings(
     PAGE_CACHE_SECONDS=600,
-    CACHES={"default": {"BACKEND": "portal.web.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}},
+    CACHES=DEAD_REDIS,
 )
 def test_pages_render_when_redis_is_down(client, article):
     assert client.get(article.url).status_code == 200
     assert client.get("/").status_code == 200
-
-
-def test_admin_login_is_throttled_by_source_and_account_but_never_locks_an_editor_out(client, users):
-    users.editor.set_password("Mat-khau-dung-2026")
-    users.editor.save()
-    login = reverse("wagtailadmin_login")
-    attacker = Client(REMOTE_ADDR="198.51.100.66")
-    statuses = [attacker.post(login, {"username": "bientap", "password": f"sai-{n}"}).status_code for n in range(7)]
-    assert statuses[:5] == [200] * 5 and statuses[5:] == [429, 429]
-    assert "Đăng nhập sai quá nhiều lần" in attacker.post(login, {"username": "bientap", "password": "x"}).content.decode()
-    editor = Client(REMOTE_ADDR="203.0.113.20")
-    response = editor.post(login, {"username": "bientap", "password": "Mat-khau-dung-2026"})
-    assert response.status_code == 302, "the editor signs in from their own address despite the attack"
-    for n in range(40):
-        attacker.post(login, {"username": f"nguoi-{n}", "password": "sai"})
-    assert attacker.post(login, {"username": "nguoi-moi", "password": "sai"}).status_code == 429
 
 
 def test_health_and_readiness(client, settings):
@@ -161,7 +148,7 @@ def test_health_and_readiness(client, settings):
     assert client.get("/readyz").json()["search"] == "degraded"
 
 
-@override_settings(CACHES={"default": {"BACKEND": "portal.web.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}})
+@override_settings(CACHES=DEAD_REDIS)
 def test_readiness_reports_a_dead_redis_as_degraded(client):
     response = client.get("/readyz")
     assert response.status_code == 200 and response.json()["cache"] == "degraded"
