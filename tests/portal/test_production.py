@@ -1,6 +1,14 @@
 """What production depends on: the page cache and its purges, security headers, login throttling,
 health endpoints, surviving a dead Redis or a restarted database."""
 
+import datetime
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -8,6 +16,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.engagement.models import Comment, CommentStatus
 from portal.models import SiteSettings
@@ -15,6 +24,8 @@ from portal.settings.base import redis_caches
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 DEAD_REDIS = redis_caches("redis://127.0.0.1:1/0")  # production's cache settings, with Redis down
 
@@ -80,6 +91,90 @@ def test_approving_a_comment_and_changing_settings_purge(client, article):
     settings_row.hotline = "1900 1234"
     settings_row.save()
     assert "1900 1234" in client.get(article.url).content.decode()
+
+
+@pytest.fixture(params=["embedded", "redis"])
+def cache_configuration(request, settings):
+    """The two supported configurations, and how another process would see the same cache."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+    from django_redis.cache import RedisCache
+
+    if request.param == "embedded":
+        yield lambda: LocMemCache("another-process", {})
+        return
+    url = redis_url()
+    settings.CACHES = redis_caches(url)
+    caches["default"].clear()
+    yield lambda: RedisCache(url, settings.CACHES["default"])
+    caches["default"].clear()
+
+
+def redis_url():
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.RedisError:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is unreachable at {url}; CI must run the Redis tests.")
+        pytest.skip(f"needs Redis at {url} (set TEST_REDIS_URL; CI runs it)")
+    return url
+
+
+def test_a_purge_in_another_process_reaches_this_one_within_a_second(client, article, monkeypatch, cache_configuration):
+    """A publish in another process (a second worker, `publish_scheduled`, `import_procedures`) reaches
+    this one, whether the cache is shared (Redis) or each process's own memory (the embedded default)."""
+    from portal.web import page_cache
+
+    page_cache.purge()
+    client.get(article.url)
+    assert cache_state(client.get(article.url)) == "hit"
+    remembered = dict(page_cache._local), dict(page_cache._hot)
+    with monkeypatch.context() as other_process:
+        other_process.setattr(page_cache, "cache", cache_configuration())
+        article.title = "Tiêu đề sửa ở tiến trình khác"
+        article.save_revision().publish()
+    page_cache._local.update(remembered[0])
+    page_cache._hot.update(remembered[1])
+    assert cache_state(client.get(article.url)) == "hit", "within the second, this process may still serve its copy"
+    later = time.monotonic() + 1.1
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+    response = client.get(article.url)
+    assert cache_state(response) == "miss" and "Tiêu đề sửa ở tiến trình khác" in response.content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_publish_scheduled_in_another_process_purges_this_ones_page_cache(client, tree):
+    from django.db import connection
+
+    article = factories.NewsPageFactory(parent=tree.category, title="Tin trước giờ hẹn")
+    client.get(article.url)
+    assert cache_state(client.get(article.url)) == "hit"
+    article.title = "Tin đúng giờ hẹn"
+    article.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "publish_scheduled"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    time.sleep(1.1)
+    response = client.get(article.url)
+    assert "Tin đúng giờ hẹn" in response.content.decode() and cache_state(response) == "miss"
+
+
+def test_a_bad_host_header_is_a_400_and_no_cache_outage_alarm(client, article, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = client.get(article.url, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert not [r for r in caplog.records if r.name.startswith("portal")], [r.getMessage() for r in caplog.records]
 
 
 def test_signed_in_users_previews_and_messages_are_never_cached(client, article, users):
