@@ -152,6 +152,22 @@ def test_one_vote_per_visitor_which_they_may_change(article):
     assert sorted(Rating.objects.values_list("stars", flat=True)) == [4, 5]
 
 
+@pytest.mark.parametrize(
+    ("votes", "average", "text"),
+    [
+        ((5, 5, 4, 3), 4.3, "4,3"),
+        ((5, 4, 4, 4, 4, 5, 4), 4.3, "4,3"),
+        ((5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4), 4.1, "4,1"),
+    ],
+)
+def test_the_average_is_rounded_half_up_to_one_decimal_in_json_and_text(article, votes, average, text):
+    for n, stars in enumerate(votes):
+        data = rate(visitor(f"203.0.113.{n + 1}"), article, stars).json()
+    assert (data["average"], data["average_text"]) == (average, text)
+    figures = visitor("198.51.100.1").get(reverse("engagement:figures"), {"p": article.pk}).json()["page"]["rating"]
+    assert (figures["average"], figures["average_text"]) == (average, text)
+
+
 def test_the_voter_cookie_keeps_the_vote_when_the_address_changes(article):
     reader = visitor()
     rate(reader, article, 3)
