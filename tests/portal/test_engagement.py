@@ -542,3 +542,18 @@ def test_1000_parallel_hits_through_redis_give_exactly_1000_after_the_flush(tree
     redis_store.flush()
     assert views(page) == 1000
     assert VisitDay.objects.get().views == 1000
+
+
+def test_comment_statuses_move_to_english_values_and_back(article):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("portal.engagement.migrations.0004_comment_status_in_english")
+    for status in ("cho_duyet", "da_duyet", "tu_choi"):
+        Comment.objects.create(page=article, name="A", text="Ý kiến", status=status, daily_visitor_id="x")
+    forward, backward = migration.Migration.operations[1].code, migration.Migration.operations[1].reverse_code
+    forward(apps, None)
+    assert sorted(Comment.objects.values_list("status", flat=True)) == ["approved", "pending", "rejected"]
+    backward(apps, None)
+    assert sorted(Comment.objects.values_list("status", flat=True)) == ["cho_duyet", "da_duyet", "tu_choi"]

@@ -243,6 +243,25 @@ def test_health_and_readiness(client, settings):
     assert client.get("/readyz").json()["search"] == "degraded"
 
 
+def test_a_dead_redis_is_tried_once_then_skipped_for_a_while(settings, monkeypatch):
+    import redis
+    from django.core.cache import caches
+
+    settings.CACHES = redis_caches("redis://127.0.0.1:1/13")  # a pool of its own
+    attempts = []
+    connect = redis.ConnectionPool.get_connection
+
+    def counted(pool, *args, **kwargs):
+        attempts.append(pool)
+        return connect(pool, *args, **kwargs)
+
+    monkeypatch.setattr(redis.ConnectionPool, "get_connection", counted)
+    cache = caches["default"]
+    assert [cache.get(f"k{n}", "default") for n in range(20)] == ["default"] * 20
+    cache.set("k", 1)
+    assert len(attempts) == 1
+
+
 @override_settings(CACHES=DEAD_REDIS)
 def test_readiness_reports_a_dead_redis_as_degraded(client):
     response = client.get("/readyz")
