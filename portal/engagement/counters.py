@@ -50,6 +50,10 @@ class DatabaseStore:
     def pending(self, page_id, day):
         return {"page": 0, "views": 0, "visits": 0}
 
+    def durable(self):
+        """Whether Redis keeps what it holds across a restart (append-only file): hits wait here up to a minute."""
+        return bool(self.client.info("persistence").get("aof_enabled"))
+
     def flush(self):
         OnlineVisitor.objects.filter(last_seen__lt=timezone.now() - datetime.timedelta(seconds=ONLINE_WINDOW)).delete()
         return 0
@@ -89,6 +93,10 @@ class RedisStore:
         fields = [f"p:{page_id}:{day.isoformat()}", f"views:{day.isoformat()}", f"visits:{day.isoformat()}"]
         values = self.client.hmget(HITS, fields)
         return dict(zip(("page", "views", "visits"), (int(v or 0) for v in values), strict=True))
+
+    def durable(self):
+        """Whether Redis keeps what it holds across a restart (append-only file): hits wait here up to a minute."""
+        return bool(self.client.info("persistence").get("aof_enabled"))
 
     def flush(self):
         """Move counts to the database batch by batch; safe to run twice and after a crash at any point.

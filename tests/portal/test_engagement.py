@@ -471,6 +471,20 @@ def test_a_flush_killed_half_way_and_run_again_neither_loses_nor_doubles(tree, r
     assert [views(page) for page in pages] == [4, 4, 4, 4]
 
 
+@pytest.mark.parametrize(("aof", "warned"), [(0, True), (1, False)])
+def test_flush_counters_warns_when_redis_would_lose_hits_on_a_restart(article, redis_store, monkeypatch, aof, warned):
+    import io
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr(counters.RedisStore, "durable", lambda store: bool(aof))
+    hit(visitor(), article)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("flush_counters", stdout=out, stderr=err)
+    assert ("appendonly" in err.getvalue()) is warned
+    assert "Đã ghi 3 bộ đếm" in out.getvalue() and views(article) == 1
+
+
 def test_a_flush_that_dies_after_writing_does_not_write_twice(article, redis_store, monkeypatch):
     for n in range(7):
         hit(visitor(f"203.0.113.{n}"), article)
