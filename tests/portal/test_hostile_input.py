@@ -48,14 +48,19 @@ GETS = [
 ]
 
 
-@pytest.mark.parametrize("url", GETS)
-def test_nul_in_a_path_or_query_string_is_a_400_with_a_message(site, url):
-    response = visitor().get(url, HTTP_ACCEPT="text/html")
-    assert response.status_code == 400, url
-    if url.startswith("/api/"):
-        assert MESSAGE in response.json()["errors"]["input"][0]
-    else:
-        assert MESSAGE in response.content.decode() and 'role="alert"' in response.content.decode()
+def _refused(response, api):
+    if response.status_code != 400:
+        return False
+    if api:
+        return MESSAGE in response.json()["errors"]["input"][0]
+    html = response.content.decode()
+    return MESSAGE in html and 'role="alert"' in html
+
+
+def test_nul_in_a_path_or_query_string_is_a_400_with_a_message(site):
+    client = visitor()
+    not_refused = [url for url in GETS if not _refused(client.get(url, HTTP_ACCEPT="text/html"), url.startswith("/api/"))]
+    assert not_refused == []
 
 
 @pytest.mark.parametrize(
