@@ -8,6 +8,5 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import admin_denials, signals  # noqa: F401
-        from .web import login_throttle  # noqa: F401 - connects its signal receivers
 
         admin_denials.install()

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
-from wagtail.models import Collection, GroupCollectionPermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from portal.engagement.models import Comment
@@ -32,11 +32,12 @@ def sync_admin_group(sender, using="default", **kwargs):
         grant_subtree(group, root, ALL_PAGE_PERMISSIONS)
 
 
-# The page cache: whatever a cached page may show changes when pages, site settings, comments or
-# published figures (snippets with drafts) change.
+# The page cache: whatever a cached page may show changes when pages, their view restrictions (a page
+# made private leaves the listings, feeds and the home page too), site settings, comments or published
+# figures (snippets with drafts) change.
 for _signal in (page_published, page_unpublished, post_page_move, published, unpublished):
     _signal.connect(purge, dispatch_uid=f"portal.page_cache.{_signal.__class__.__name__}.{id(_signal)}")
 post_delete.connect(purge, sender=Page, dispatch_uid="portal.page_cache.page_deleted")
-for _model in (SiteSettings, Comment):
+for _model in (SiteSettings, Comment, PageViewRestriction):
     post_save.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.saved")
     post_delete.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.deleted")

@@ -21,7 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain", extra_context={"admin_path": ADMIN_PATH}),
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
 ]

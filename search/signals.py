@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import synonyms
@@ -37,6 +37,15 @@ def page_moved(sender, instance, **kwargs):
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         _enqueue([instance.pk])
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="search.restriction.saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="search.restriction.deleted")
+def privacy_changed(sender, instance, **kwargs):
+    # A restriction hides (or, removed, shows) the page and everything below it.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _enqueue(_with_descendants(page))
 
 
 @receiver(post_save, sender=Synonym, dispatch_uid="search.synonyms.saved")

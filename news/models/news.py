@@ -121,7 +121,10 @@ class NewsPage(BasePage):
     @cached_property
     def related_news(self):
         """Hand-picked related articles, else the newest in the same category."""
-        chosen = [link.news for link in self.related_links.select_related("news__main_image") if link.news.live]
+        chosen = [link.news for link in self.related_links.select_related("news__main_image")]
+        if chosen:
+            visible = set(NewsPage.objects.live().public().filter(pk__in=[n.pk for n in chosen]).values_list("pk", flat=True))
+            chosen = [news for news in chosen if news.pk in visible]
         if chosen:
             return chosen
         parent = self.get_parent()

@@ -22,7 +22,7 @@ def load(days=30):
             day = today - datetime.timedelta(days=n)
             views.append(PageViewDay(page=page, day=day, views=rng.randint(0, popularity)))
         for voter in range(rng.randint(0, 12)):
-            ratings.append(Rating(page=page, voter=f"demo-{voter}", stars=rng.choice([3, 4, 4, 5, 5, 5])))
+            ratings.append(Rating(page=page, cookie_voter_id=f"demo-{voter}", stars=rng.choice([3, 4, 4, 5, 5, 5])))
     PageViewDay.objects.bulk_create(views, batch_size=1000)
     Rating.objects.bulk_create(ratings, batch_size=1000)
     by_day = {}

@@ -1,23 +1,23 @@
-"""Who is visiting, without keeping who they are: a salted hash that changes every day, never the address.
+"""Who is visiting, without keeping who they are: ids that are hashes, never an address.
 
-The salt is derived from SECRET_KEY and the date, so every app server computes the same hash and
-yesterday's hashes cannot be recomputed once the day has passed from logs alone.
+- `daily_visitor_id`: HMAC of the client's address and user agent with a key derived from SECRET_KEY and
+  the date. Every app server computes the same id, and it changes every day, so yesterday's ids cannot
+  be recomputed from logs once the day has passed.
+- `cookie_voter_id`: HMAC of the random token in the visitor's `tt_ban_doc` cookie, so a visitor keeps
+  (and may change) their vote on another day, from another address.
 """
 
 import hashlib
 import hmac
-import logging
 import re
 import secrets
-import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-log = logging.getLogger(__name__)
+from portal.web.client import client_address
 
 VOTER_COOKIE = "tt_ban_doc"
 BOTS = re.compile(
@@ -28,31 +28,23 @@ BOTS = re.compile(
 PREFETCH_HEADERS = ("Purpose", "Sec-Purpose", "X-Purpose", "X-Moz")
 
 
-def client_address(request):
-    if settings.ENGAGEMENT_TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _daily_salt(day):
+def _daily_key(day):
     return hmac.new(settings.SECRET_KEY.encode(), f"engagement:{day.isoformat()}".encode(), hashlib.sha256).digest()
 
 
-def visitor_hash(request, day=None):
+def daily_visitor_id(request, day=None):
     day = day or timezone.localdate()
     material = f"{client_address(request)}|{request.headers.get('User-Agent', '')}".encode()
-    return hmac.new(_daily_salt(day), material, hashlib.sha256).hexdigest()[:32]
+    return hmac.new(_daily_key(day), material, hashlib.sha256).hexdigest()[:32]
 
 
-def voter_token(request):
-    """The visitor's own random voter id from its cookie, or a new one to give it."""
+def voter_cookie_token(request):
+    """The visitor's own random token from its cookie, or a new one to give it."""
     token = request.COOKIES.get(VOTER_COOKIE, "")
     return token if re.fullmatch(r"[A-Za-z0-9_-]{20,64}", token) else secrets.token_urlsafe(24)
 
 
-def voter_key(token):
+def cookie_voter_id(token):
     return hmac.new(settings.SECRET_KEY.encode(), token.encode(), hashlib.sha256).hexdigest()[:40]
 
 
@@ -92,15 +84,3 @@ def same_origin(request):
     if host == request.get_host():
         return True
     return url_has_allowed_host_and_scheme(source, allowed_hosts=set(settings.ALLOWED_HOSTS) - {"*"})
-
-
-def within_limit(bucket, visitor, limit, seconds):
-    """A fixed-window counter per visitor in the shared cache; if the cache is down, let the request through."""
-    window = int(time.time() // seconds)
-    key = f"rl:{bucket}:{visitor}:{window}"
-    try:
-        cache.add(key, 0, seconds + 1)
-        return cache.incr(key) <= limit
-    except Exception:  # a cache outage must not block readers
-        log.warning("Rate-limit cache unavailable", exc_info=True)
-        return True

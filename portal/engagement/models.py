@@ -1,5 +1,7 @@
 """Counts live in per-(page, day) rows so that increments never read-modify-write and reports stay cheap."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,20 +41,27 @@ class FlushedBatch(models.Model):
 
 
 class OnlineVisitor(models.Model):
-    """Who was active lately, when there is no Redis; `visitor` is the daily salted hash, never an address."""
+    """Who was active lately, when there is no Redis; never an address (identity.daily_visitor_id)."""
 
-    visitor = models.CharField(max_length=64, primary_key=True)
+    daily_visitor_id = models.CharField(max_length=64, primary_key=True)
     member = models.BooleanField(default=False)
     last_seen = models.DateTimeField(db_index=True)
 
 
+def average_stars(total, count):
+    """The one rounding rule for an average rating, wherever it is shown: half up, one decimal."""
+    if not count:
+        return None
+    return (Decimal(total) / Decimal(count)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 class Rating(models.Model):
-    """One per visitor and page: `voter` follows the visitor's cookie, `visitor` (the daily hash) catches
-    visitors that refuse cookies."""
+    """One per visitor and page: `cookie_voter_id` follows the visitor's cookie, `daily_visitor_id`
+    catches visitors that refuse cookies (identity explains both); each is unique per page."""
 
     page = models.ForeignKey(Page, verbose_name=_("Trang"), on_delete=models.CASCADE, related_name="+")
-    voter = models.CharField(max_length=64)
-    visitor = models.CharField(max_length=64, blank=True)
+    cookie_voter_id = models.CharField(max_length=64)
+    daily_visitor_id = models.CharField(max_length=64, blank=True)
     stars = models.PositiveSmallIntegerField(_("Số sao"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     created_at = models.DateTimeField(_("Lúc đánh giá"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Lúc sửa"), auto_now=True)
@@ -60,17 +69,21 @@ class Rating(models.Model):
     class Meta:
         verbose_name = _("Đánh giá")
         verbose_name_plural = _("Đánh giá")
-        indexes = [models.Index(fields=["page", "visitor"], name="engagement_rating_visitor")]
         constraints = [
-            models.UniqueConstraint(fields=["page", "voter"], name="engagement_one_rating_per_voter"),
+            models.UniqueConstraint(fields=["page", "cookie_voter_id"], name="engagement_one_rating_per_voter"),
+            models.UniqueConstraint(
+                fields=["page", "daily_visitor_id"],
+                condition=~models.Q(daily_visitor_id=""),
+                name="engagement_one_rating_per_daily_visitor",
+            ),
             models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5), name="engagement_stars_1_to_5"),
         ]
 
 
 class CommentStatus(models.TextChoices):
-    PENDING = "cho_duyet", _("Chờ duyệt")
-    APPROVED = "da_duyet", _("Đã duyệt")
-    REJECTED = "tu_choi", _("Từ chối")
+    PENDING = "pending", _("Chờ duyệt")
+    APPROVED = "approved", _("Đã duyệt")
+    REJECTED = "rejected", _("Từ chối")
 
 
 class Comment(models.Model):
@@ -81,7 +94,7 @@ class Comment(models.Model):
     status = models.CharField(_("Trạng thái"), max_length=20, choices=CommentStatus.choices, default=CommentStatus.PENDING)
     reply = models.TextField(_("Trả lời của ban biên tập"), blank=True)
     created_at = models.DateTimeField(_("Gửi lúc"), auto_now_add=True)
-    voter = models.CharField(max_length=64, editable=False)
+    daily_visitor_id = models.CharField(max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("Ý kiến bạn đọc")

@@ -5,7 +5,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from portal.engagement.models import PageViewDay, Rating, VisitDay
+from portal.engagement.models import PageViewDay, Rating, VisitDay, average_stars
 
 PERMISSION = "engagement.view_report"
 SECTION_PATH_LENGTH = 3 * Page.steplen  # root, home, section
@@ -55,8 +55,8 @@ def build(start, end):
     titles = dict(Page.objects.filter(path__in=[s["section"] for s in sections]).values_list("path", "title"))
     top = list(views.values("page").annotate(total=Sum("views")).order_by("-total", "page")[:TOP])
     ratings = {
-        row["page"]: row
-        for row in Rating.objects.values("page").annotate(average=Avg("stars"), count=Count("id")).order_by("-count")[:500]
+        row["page"]: {**row, "average": average_stars(row["total"], row["count"])}
+        for row in Rating.objects.values("page").annotate(total=Sum("stars"), count=Count("id")).order_by("-count")[:500]
     }
     pages = Page.objects.in_bulk({row["page"] for row in top} | set(ratings))
     return {

@@ -7,7 +7,7 @@ from django import forms
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Q, Sum
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,20 +16,21 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
 from portal.engagement import counters
 from portal.engagement.identity import (
+    cookie_voter_id,
+    daily_visitor_id,
     is_counted,
     remember_voter,
     same_origin,
-    visitor_hash,
-    voter_key,
-    voter_token,
-    within_limit,
+    voter_cookie_token,
 )
-from portal.engagement.models import COMMENT_MAX_LENGTH, Comment, Rating
+from portal.engagement.models import COMMENT_MAX_LENGTH, Comment, Rating, average_stars
 from portal.models import SiteSettings
+from portal.web.client import address_block
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,16 @@ MAX_BODY = 16 * 1024
 VISIT_GAP = 30 * 60
 STATS_LIFETIME = 10
 MIN_FILL_SECONDS = 3
+# A comment form is good for 15 minutes: a harvested token cannot be replayed for long, and script
+# refreshes it before sending a comment written over a longer time (static/js/engagement.js); without
+# script an expired form comes back with the reader's text and a fresh token.
+FORM_MAX_AGE = 15 * 60
+# Writes per client address (IPv4, or an IPv6 /64), whatever the user agent; README explains the numbers.
+HIT_LIMITS = [("hit-address", "600/m")]
+HITS_COUNTED_PER_VISITOR = "120/m"
+RATE_LIMITS = [("rate-address", "30/h")]
+RATE_LIMITS_PER_PAGE = [("rate-address-page", "5/h")]
+COMMENT_LIMITS = [("comment-address", "3/10m"), ("comment-address-day", "20/d")]
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,"
     b"\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
@@ -85,14 +96,27 @@ def _countable_page(raw):
     return page_id if known else None
 
 
-def _write_guard(request, bucket, limit, seconds):
+def _over_limit(request, limits, *scope):
+    """Count this request against each (group, rate) keyed on the client's address (and `scope`)."""
+    value = ":".join([address_block(request), *map(str, scope)])
+    return any(
+        is_ratelimited(request, group=group, key=lambda group, request: value, rate=rate, increment=True)
+        for group, rate in limits
+    )
+
+
+def _too_fast(request):
+    return _refuse(request, 429, _("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút."))
+
+
+def _write_guard(request, limits):
     """The checks every anonymous write shares; returns a refusal or None."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return _refuse(request, 413, _("Nội dung gửi lên quá lớn."))
     if not same_origin(request):
         return _refuse(request, 403, _("Yêu cầu không xuất phát từ cổng thông tin này."))
-    if not within_limit(bucket, visitor_hash(request), limit, seconds):
-        return _refuse(request, 429, _("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút."))
+    if _over_limit(request, limits):
+        return _too_fast(request)
     return None
 
 
@@ -116,8 +140,8 @@ def _count(request, raw_page):
     if not is_counted(request):
         return None
     today = timezone.localdate()
-    visitor = visitor_hash(request, today)
-    if not within_limit("hit", visitor, 120, 60):
+    visitor = daily_visitor_id(request, today)
+    if is_ratelimited(request, group="hit-visitor", key=lambda g, r: visitor, rate=HITS_COUNTED_PER_VISITOR, increment=True):
         return _refuse(request, 429, _("Quá nhiều lượt xem từ một người trong thời gian ngắn."))
     counters.call("add_hit", page_id, today, _new_visit(visitor))
     counters.call("seen", visitor, request.user.is_authenticated, timezone.now())
@@ -127,7 +151,7 @@ def _count(request, raw_page):
 @csrf_exempt
 @require_POST
 def hit(request):
-    refusal = _write_guard(request, "hit-origin", 600, 60) or _count(request, request.POST.get("page"))
+    refusal = _write_guard(request, HIT_LIMITS) or _count(request, request.POST.get("page"))
     return refusal or HttpResponse(status=204)
 
 
@@ -141,10 +165,10 @@ def pixel(request):
 
 
 def rating_summary(page_id):
-    summary = Rating.objects.filter(page_id=page_id).aggregate(average=Avg("stars"), count=Count("id"))
-    average = summary["average"]
+    summary = Rating.objects.filter(page_id=page_id).aggregate(total=Sum("stars"), count=Count("id"))
+    average = average_stars(summary["total"], summary["count"])
     return {
-        "average": round(float(average), 1) if average is not None else None,
+        "average": float(average) if average is not None else None,
         "count": summary["count"],
         "average_text": number_format(average, 1, use_l10n=True) if average is not None else "–",
     }
@@ -183,7 +207,7 @@ def _page_figures(page, today):
 def figures(request):
     """Counts for the sidebar and the page; the same for every visitor, so shared caches may keep them briefly."""
     today = timezone.localdate()
-    data = {"site": _site_figures(request, today), "form_token": form_signer.sign(str(int(timezone.now().timestamp())))}
+    data = {"site": _site_figures(request, today), "form_token": new_form_token()}
     if request.GET.get("p"):
         page = _page(request.GET["p"])
         if page is None:
@@ -203,10 +227,23 @@ def _engaged(page, flag):
     return page is not None and getattr(page.specific_class, flag, False)
 
 
+def _record_vote(page, cookie_id, daily_id, stars):
+    """One row per visitor and page, whatever arrives in parallel: the database's unique constraints on
+    (page, cookie voter id) and (page, daily visitor id) decide, never a check-then-insert."""
+    mine = Rating.objects.filter(page=page).filter(Q(cookie_voter_id=cookie_id) | Q(daily_visitor_id=daily_id))
+    if mine.update(stars=stars, updated_at=timezone.now()):
+        return
+    try:
+        with transaction.atomic():
+            Rating.objects.create(page=page, cookie_voter_id=cookie_id, daily_visitor_id=daily_id, stars=stars)
+    except IntegrityError:
+        mine.update(stars=stars, updated_at=timezone.now())
+
+
 @csrf_exempt
 @require_POST
 def rate(request):
-    refusal = _write_guard(request, "rate", 10, 60)
+    refusal = _write_guard(request, RATE_LIMITS)
     if refusal:
         return refusal
     form = RatingForm(request.POST)
@@ -217,15 +254,10 @@ def rate(request):
     page = _page(form.cleaned_data["page"])
     if not _engaged(page, "accepts_ratings"):
         return _refuse(request, 404, _("Trang không tồn tại, chưa xuất bản hoặc không nhận đánh giá."))
-    token, stars = voter_token(request), form.cleaned_data["stars"]
-    voter, daily = voter_key(token), visitor_hash(request)
-    earlier = Rating.objects.filter(page=page).filter(Q(voter=voter) | Q(visitor=daily))
-    if not earlier.update(stars=stars, updated_at=timezone.now()):
-        try:
-            with transaction.atomic():
-                Rating.objects.create(page=page, voter=voter, visitor=daily, stars=stars)
-        except IntegrityError:
-            earlier.update(stars=stars, updated_at=timezone.now())
+    if _over_limit(request, RATE_LIMITS_PER_PAGE, page.pk):
+        return _too_fast(request)
+    token, stars = voter_cookie_token(request), form.cleaned_data["stars"]
+    _record_vote(page, cookie_voter_id(token), daily_visitor_id(request), stars)
     cache.delete(f"engagement:page:{page.pk}")
     if _wants_json(request):
         response = JsonResponse({**rating_summary(page.pk), "yours": stars})
@@ -256,18 +288,36 @@ class CommentForm(forms.ModelForm):
             raise forms.ValidationError(_("Ý kiến quá ngắn."))
         return text
 
-    def filled_too_fast(self):
+    def token_problem(self):
+        """Why the form's time stamp refuses the comment (forged, filled too fast, open too long), or None."""
         try:
             issued = int(form_signer.unsign(self.cleaned_data.get("token") or ""))
         except (signing.BadSignature, ValueError):
-            return True
-        return timezone.now().timestamp() - issued < MIN_FILL_SECONDS
+            return "forged"
+        age = timezone.now().timestamp() - issued
+        if age < MIN_FILL_SECONDS:
+            return "too-fast"
+        return "expired" if age > FORM_MAX_AGE else None
+
+
+def new_form_token():
+    return form_signer.sign(str(int(timezone.now().timestamp())))
+
+
+def _expired(request, page, form):
+    message = _("Biểu mẫu đã mở quá lâu (quá %(minutes)s phút) nên ý kiến chưa được gửi; vui lòng bấm gửi lại.") % {
+        "minutes": FORM_MAX_AGE // 60
+    }
+    if _wants_json(request):
+        return JsonResponse({"error": str(message), "form_token": new_form_token()}, status=400)
+    context = {"message": message, "article": page, "form": form, "token": new_form_token()}
+    return render(request, "engagement/comment_again.html", context, status=400)
 
 
 @csrf_exempt
 @require_POST
 def comment(request):
-    refusal = _write_guard(request, "comment", 3, 600)
+    refusal = _write_guard(request, COMMENT_LIMITS)
     if refusal:
         return refusal
     page = _page(request.POST.get("page"))
@@ -276,11 +326,14 @@ def comment(request):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _refuse(request, 400, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    if form.cleaned_data["website"] or form.filled_too_fast():
+    problem = form.token_problem()
+    if problem == "expired" and not form.cleaned_data["website"]:
+        return _expired(request, page, form)
+    if form.cleaned_data["website"] or problem:
         log.info("Comment dropped by spam checks on page %s", page.pk)
         return _refuse(request, 400, _("Ý kiến chưa được gửi: vui lòng đọc bài và thử gửi lại sau giây lát."))
     saved = form.save(commit=False)
-    saved.page, saved.voter = page, visitor_hash(request)
+    saved.page, saved.daily_visitor_id = page, daily_visitor_id(request)
     saved.save()
     message = gettext("Cảm ơn bạn! Ý kiến sẽ hiển thị sau khi được ban biên tập duyệt.")
     if _wants_json(request):

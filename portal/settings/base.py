@@ -1,9 +1,13 @@
 """Settings shared by every environment; everything deployment-specific comes from the environment."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from .env import env, env_bool, env_int, env_list
 
@@ -40,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.web.input.UnstorableInputMiddleware",
     "portal.web.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.web.page_cache.PageCacheMiddleware",
@@ -59,10 +65,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.web.login_throttle.LoginThrottleMiddleware",
+    "portal.web.login_throttle.PasswordResetThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -98,17 +105,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
+
+def redis_caches(url):
+    """django-redis failing soft: while Redis is down reads miss (the caller's default) and writes are
+    dropped; after a failed connect Redis is skipped for a few seconds (portal.web.cache)."""
+    return {
         "default": {
-            "BACKEND": "portal.web.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
             "KEY_PREFIX": "portal",
             "TIMEOUT": 300,
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.5,
+                "CONNECTION_POOL_CLASS": "portal.web.cache.SkippingConnectionPool",
+                # One immediate retry (a pooled connection that Redis closed); redis-py's default is ten.
+                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 1)},
+            },
         }
     }
+
+
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
     # Sessions read through the cache but live in the database, so a Redis outage logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -126,9 +147,37 @@ ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 ELASTICSEARCH_TRANSPORT_CLASS = env("ELASTICSEARCH_TRANSPORT_CLASS", "elastic_transport.Transport")
 ELASTICSEARCH_REFRESH = False
 
-# Counters and ratings (portal.engagement). Behind nginx, set ENGAGEMENT_TRUST_X_FORWARDED_FOR so the
-# visitor hash uses the client's address rather than the proxy's.
-ENGAGEMENT_TRUST_X_FORWARDED_FOR = env_bool("ENGAGEMENT_TRUST_X_FORWARDED_FOR", False)
+# The client's address (portal.web.client): X-Forwarded-For is read from the right, past this many
+# proxies of our own (1 behind one nginx; 2 behind a load balancer and nginx), or past every hop inside
+# TRUSTED_PROXIES (networks, e.g. "127.0.0.1/32,10.0.0.0/8") when that is set.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+if env("ENGAGEMENT_TRUST_X_FORWARDED_FOR") is not None:
+    raise ImproperlyConfigured(
+        "ENGAGEMENT_TRUST_X_FORWARDED_FOR đã bỏ (nó tin địa chỉ do người dùng tự ghi): hãy đặt TRUSTED_PROXY_COUNT=1 "
+        "khi chạy sau một nginx, =2 khi sau bộ cân bằng tải và nginx (xem README, mục Deployment)."
+    )
+
+# Sign-in throttle (django-axes, database handler: holds while Redis is down). Failures are counted per
+# source and per source and account, never per account alone, so nobody can lock a named editor out.
+AUTHENTICATION_BACKENDS = ["portal.web.login_throttle.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "portal.web.login_throttle.LoginThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
+AXES_FAILURE_LIMIT = 30  # per source; per source and account: portal.web.login_throttle.PER_ACCOUNT_FROM_SOURCE
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.web.client.client_address"
+AXES_USERNAME_CALLABLE = "portal.web.login_throttle.username"
+AXES_LOCKOUT_CALLABLE = "portal.web.login_throttle.locked_out"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+
+# Rate limits of the anonymous write endpoints (django-ratelimit, in the shared cache; README explains
+# the numbers). They fail open: while Redis is down readers can still count, rate and comment.
+RATELIMIT_IP_META_KEY = "portal.web.client.client_address"
+RATELIMIT_FAIL_OPEN = True
+RATELIMIT_CACHE_PREFIX = "rl:"
+
 ENGAGEMENT_WIDGETS = env_bool("ENGAGEMENT_WIDGETS", True)
 
 # Anonymous pages are kept whole in the cache this long (0 turns the page cache off).
@@ -184,6 +233,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAIL_SITE_NAME = env("PORTAL_NAME", "Cổng thông tin cải cách hành chính")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.web.documents.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "zip", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -196,6 +246,8 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 LOGGING = {

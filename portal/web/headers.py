@@ -34,7 +34,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(self.admin_prefix):
+        if request.path.startswith(self.admin_prefix):
+            # robots.txt does not name the admin's address (it is meant to be hard to find); its pages
+            # ask search engines not to index them instead.
+            response.setdefault("X-Robots-Tag", "noindex, nofollow")
+        else:
             response.setdefault("Content-Security-Policy", PUBLIC_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")

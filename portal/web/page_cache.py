@@ -2,9 +2,14 @@
 
 Only Wagtail page responses are stored, and only when nothing in them belongs to one visitor: no
 session or message cookie on the request, no cookie set by the response, no CSRF token rendered, no
-view restriction. Any publish, unpublish, move or delete — and any change to site settings, comments
-or published figures — starts a new cache generation, so every page that could show it (the page,
-its listings, the home page) is rebuilt on its next request.
+view restriction. Any publish, unpublish, move or delete — and any change to view restrictions, site
+settings, comments or published figures — starts a new cache generation, so every page that could show
+it (the page, its listings, the home page, feeds) is rebuilt on its next request.
+
+The generation is shared by every process: in Redis when the cache is Redis; in the database when the
+cache lives in each process's own memory (the embedded default), so a purge by a second worker,
+`publish_scheduled` or `import_procedures` reaches them all. Each process re-reads it at most once a
+second.
 """
 
 import hashlib
@@ -13,8 +18,14 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.http import HttpResponse
+
+from portal.db import increment
+from portal.models import SharedGeneration
 
 log = logging.getLogger(__name__)
 
@@ -43,30 +54,51 @@ def _recall(key):
     return None
 
 
-def _generation():
-    """The current generation, re-read from the shared cache at most once a second per process."""
-    now = time.monotonic()
-    if _local["value"] is not None and now < _local["until"]:
-        return _local["value"]
+def _in_database():
+    """Whether the generation must live in the database: the cache is this process's own memory."""
+    return isinstance(caches["default"], LocMemCache)
+
+
+def _read_generation():
+    if _in_database():
+        return SharedGeneration.objects.filter(name=GENERATION_KEY).values_list("value", flat=True).first() or 0
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, None)
         value = cache.get(GENERATION_KEY) or 1
+    return value
+
+
+def _generation():
+    """The current generation, re-read from where processes share it at most once a second per process."""
+    now = time.monotonic()
+    if _local["value"] is not None and now < _local["until"]:
+        return _local["value"]
+    value = _read_generation()
     _local.update(value=value, until=now + LOCAL_SECONDS)
     return value
 
 
-def purge(**kwargs):
-    """Make every cached page stale at once (signal receivers call this); other processes follow
-    within a second."""
+def _bump():
     _local.update(value=None, until=0.0)
     _hot.clear()
+    if _in_database():
+        increment(SharedGeneration, {"name": GENERATION_KEY}, value=1)
+        return
     try:
-        cache.incr(GENERATION_KEY)
+        if cache.incr(GENERATION_KEY) is None:  # django-redis answers None while Redis is down
+            log.warning("Page cache purge not recorded: the cache is unreachable")
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
-    except Exception:  # an unreachable cache holds nothing to purge
-        log.warning("Page cache purge failed", exc_info=True)
+
+
+def purge(**kwargs):
+    """Make every cached page stale at once (signal receivers call this); other processes follow
+    within a second. Inside a transaction the generation moves again after the commit, so a page
+    rebuilt by another process from not yet committed data is not kept."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
 
 
 def mark_cacheable(page, request, serve_args, serve_kwargs):
@@ -83,12 +115,18 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = self._key(request)
+        except DisallowedHost:  # a bad Host header: Django answers 400 below; not a cache failure
+            return self.get_response(request)
+        except Exception:  # with the cache down, pages are simply built every time
+            log.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        try:
             cached = _recall(key)
             if cached is None:
                 cached = cache.get(key)
                 if cached is not None:
                     _remember(key, cached)
-        except Exception:  # with the cache down, pages are simply built every time
+        except Exception:  # as above
             log.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
         if isinstance(cached, tuple) and len(cached) == 3:

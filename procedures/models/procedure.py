@@ -150,9 +150,16 @@ class ProcedurePage(BasePage):
             "dossier": list(self.dossier.select_related("form_file")),
             "results": list(self.results.all()),
             "legal_bases": list(self.legal_bases.select_related("document")),
-            "related": [link.procedure for link in self.related_links.select_related("procedure") if link.procedure.live],
+            "related": self._public_related(),
             "summary": summarise(channels),
         }
+
+    def _public_related(self):
+        related = [link.procedure for link in self.related_links.select_related("procedure")]
+        if not related:
+            return []
+        visible = set(ProcedurePage.objects.live().public().filter(pk__in=[p.pk for p in related]).values_list("pk", flat=True))
+        return [procedure for procedure in related if procedure.pk in visible]
 
     @cached_property
     def agency(self):

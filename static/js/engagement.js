@@ -10,6 +10,15 @@
   var figuresUrl = script.getAttribute("data-figures");
   var pageId = script.getAttribute("data-page");
   var number = new Intl.NumberFormat("vi-VN");
+  // The server refuses comment forms older than 15 minutes and younger than 3 seconds.
+  var TOKEN_FRESH_FOR = 10 * 60 * 1000;
+  var MIN_FILL = 3500;
+  var tokenAt = 0;
+
+  function setToken(token) {
+    document.querySelectorAll("[data-form-token]").forEach(function (input) { input.value = token; });
+    tokenAt = Date.now();
+  }
 
   function fill(name, text) {
     document.querySelectorAll('[data-stat="' + name + '"]').forEach(function (el) { el.textContent = text; });
@@ -21,7 +30,7 @@
       fill("page_views", number.format(data.page.views));
       showRating(data.page.rating);
     }
-    document.querySelectorAll("[data-form-token]").forEach(function (input) { input.value = data.form_token; });
+    setToken(data.form_token);
   }
 
   function showRating(rating) {
@@ -29,9 +38,11 @@
     fill("rating_count", number.format(rating.count));
   }
 
-  function loadFigures() {
+  function loadFigures(fresh) {
     var url = figuresUrl + (pageId ? "?p=" + encodeURIComponent(pageId) : "");
-    return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+    var options = { headers: { Accept: "application/json" }, credentials: "same-origin" };
+    if (fresh) { options.cache = "no-store"; }
+    return fetch(url, options)
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) { if (data) { show(data); } })
       .catch(function () {});
@@ -51,13 +62,24 @@
     });
   }
 
+  function wait(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+
+  // A comment written over a long time gets a fresh form token first (and the 3 seconds it must age).
+  function freshToken(form) {
+    if (!form.querySelector("[data-form-token]") || Date.now() - tokenAt < TOKEN_FRESH_FOR) {
+      return Promise.resolve();
+    }
+    return loadFigures(true).then(function () { return wait(MIN_FILL); });
+  }
+
   function enhance(form, onSuccess) {
     var status = form.querySelector("[data-status]");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var button = form.querySelector("button[type=submit]");
       button.disabled = true;
-      post(form).then(function (result) {
+      freshToken(form).then(function () { return post(form); }).then(function (result) {
+        if (result.data.form_token) { setToken(result.data.form_token); }
         status.classList.toggle("error", !result.ok);
         status.textContent = result.ok ? onSuccess(result.data) : (result.data.error || form.getAttribute("data-failed"));
       }).catch(function () {
@@ -74,7 +96,7 @@
     enhance(form, function (data) { form.reset(); loadFigures(); return data.message; });
   });
 
-  function start() { countVisit().then(loadFigures); }
+  function start() { countVisit().then(function () { return loadFigures(); }); }
   if (document.prerendering) {
     document.addEventListener("prerenderingchange", start, { once: true });
   } else {

@@ -129,11 +129,29 @@ def test_category_and_site_rss_feeds(client, tree):
     assert [item.text for item in ET.fromstring(response.content).findall("./channel/item/title")] == ["Tin CCHC"]
 
 
+def test_rss_descriptions_carry_the_plain_text_summary_as_written(client, tree):
+    summary = 'Sở "Tư pháp" & UBND: 5 < 6, <b>không phải thẻ</b>; lỗi ]]> cũng vậy\x0b.'
+    factories.NewsPageFactory(parent=tree.category, title="Tin có ký tự đặc biệt", summary=summary)
+    raw = client.get(f"{tree.category.url}rss/").content.decode()
+    item = raw.split("<item>")[1]
+    description = item.split("<description>")[1].split("</description>")[0]
+    assert "&amp;" not in description and "&lt;" not in description, "plain text is not escaped twice"
+    parsed = ET.fromstring(raw.encode()).find("./channel/item/description").text
+    assert parsed == summary.replace("\x0b", "")
+
+
 def test_sitemap_and_robots(client, tree):
     article = factories.NewsPageFactory(parent=tree.category)
     assert article.slug in client.get("/sitemap.xml").content.decode()
     robots = client.get("/robots.txt").content.decode()
-    assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    assert client.get("/admin/login/")["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_robots_txt_does_not_publish_the_admin_path(client, tree, settings):
+    settings.WAGTAIL_ADMIN_PATH = "quan-tri-bi-mat-7f3a"
+    robots = client.get("/robots.txt").content.decode()
+    assert "quan-tri-bi-mat-7f3a" not in robots and "admin" not in robots.lower()
 
 
 def test_revisions_can_be_compared_and_rolled_back(client, tree, users):

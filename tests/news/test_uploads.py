@@ -78,3 +78,90 @@ def test_documents_are_served_with_their_type_pinned(editor_client, client):
     served = client.get(document.url)
     assert served["X-Content-Type-Options"] == "nosniff"
     assert served["Content-Type"].startswith("text/plain")
+
+
+def _zip(entries):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _xlsx():
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+DOCX = _zip({"[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", "word/document.xml": "<w:document/>"})
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("quyet-dinh.pdf", PDF),
+        ("ke-hoach.docx", DOCX),
+        ("so-lieu.xlsx", _xlsx()),
+        ("van-ban.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})),
+        ("bang.ods", _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"})),
+        ("ho-so.zip", _zip({"mau-don.pdf": PDF})),
+        ("cu.doc", OLE2),
+        ("cu.xls", OLE2),
+        ("ghi-chu.txt", "Ghi chú: tiếng Việt có dấu.\r\n".encode()),
+        ("bang.csv", "ma,ten\n1,Sở Tư pháp\n".encode("utf-8-sig")),
+        ("bang-excel.csv", "ma\tten\n1\tSở Tư pháp\n".encode("utf-16")),
+        ("cu-1258.txt", b"Danh s\xe1ch h\xf4 s\xf5 c\xf9a S\xf5 T\xfd ph\xe1p\r\n"),
+    ],
+)
+def test_documents_whose_content_matches_their_type_are_accepted(editor_client, name, content):
+    from wagtail.documents import get_document_model
+
+    response = add_document(editor_client, name, content)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert get_document_model().objects.filter(title=name).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("quyet-dinh.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),
+        ("quyet-dinh.pdf", b"MZ\x90\x00" + b"\x00" * 100),
+        ("ke-hoach.docx", _xlsx()),
+        ("ke-hoach.docx", _zip({"a.txt": "x"})),
+        ("macro.docx", _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>", "word/vbaProject.bin": "x"})),
+        ("so-lieu.xlsx", DOCX),
+        ("van-ban.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"})),
+        ("ho-so.zip", PDF),
+        ("cu.doc", b"<html><body>Word?</body></html>"),
+        ("cu.xls", DOCX),
+        ("ghi-chu.txt", b"<html><script>alert(1)</script></html>"),
+        ("ghi-chu.txt", b"\n  <svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"),
+        ("bang.csv", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64),
+    ],
+)
+def test_documents_whose_content_is_not_their_type_are_refused(editor_client, name, content):
+    from wagtail.documents import get_document_model
+
+    response = add_document(editor_client, name, content)
+    assert response.status_code == 200
+    error = " ".join(response.context["form"].errors["file"])
+    assert "không phải là tệp" in error and name in error
+    assert not get_document_model().objects.filter(title=name).exists()
+
+
+def test_the_multiple_uploader_checks_content_too(editor_client):
+    from wagtail.documents import get_document_model
+
+    response = editor_client.post(
+        reverse("wagtaildocs:add_multiple"), {"files[]": SimpleUploadedFile("gia.pdf", b"<html>trang web</html>")}
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False and "không phải là tệp" in response.json()["error_message"]
+    assert not get_document_model().objects.exists()

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.db import increment
 from portal.engagement import counters
 from portal.engagement.models import Comment, CommentStatus, PageViewDay, Rating, VisitDay
 from tests import factories
@@ -80,11 +81,11 @@ def test_the_pixel_counts_browsers_without_javascript(article):
 
 
 @pytest.mark.parametrize(
-    ("client_kwargs", "status"),
-    [({"HTTP_ORIGIN": "https://evil.example"}, 403), ({"HTTP_ORIGIN": ""}, 403), ({"CONTENT_LENGTH": "20000"}, 413)],
+    ("client_kwargs", "padding", "status"),
+    [({"HTTP_ORIGIN": "https://evil.example"}, "", 403), ({"HTTP_ORIGIN": ""}, "", 403), ({}, "x" * 20_000, 413)],
 )
-def test_forged_or_oversized_writes_are_refused(article, client_kwargs, status):
-    response = visitor().post(reverse("engagement:hit"), {"page": article.pk}, **client_kwargs)
+def test_forged_or_oversized_writes_are_refused(article, client_kwargs, padding, status):
+    response = visitor().post(reverse("engagement:hit"), {"page": article.pk, "pad": padding}, **client_kwargs)
     assert response.status_code == status
     assert views(article) == 0
 
@@ -151,6 +152,22 @@ def test_one_vote_per_visitor_which_they_may_change(article):
     assert sorted(Rating.objects.values_list("stars", flat=True)) == [4, 5]
 
 
+@pytest.mark.parametrize(
+    ("votes", "average", "text"),
+    [
+        ((5, 5, 4, 3), 4.3, "4,3"),
+        ((5, 4, 4, 4, 4, 5, 4), 4.3, "4,3"),
+        ((5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4), 4.1, "4,1"),
+    ],
+)
+def test_the_average_is_rounded_half_up_to_one_decimal_in_json_and_text(article, votes, average, text):
+    for n, stars in enumerate(votes):
+        data = rate(visitor(f"203.0.113.{n + 1}"), article, stars).json()
+    assert (data["average"], data["average_text"]) == (average, text)
+    figures = visitor("198.51.100.1").get(reverse("engagement:figures"), {"p": article.pk}).json()["page"]["rating"]
+    assert (figures["average"], figures["average_text"]) == (average, text)
+
+
 def test_the_voter_cookie_keeps_the_vote_when_the_address_changes(article):
     reader = visitor()
     rate(reader, article, 3)
@@ -188,11 +205,53 @@ def test_rating_form_is_a_labelled_radio_group(client, article):
         assert f'<label for="sao-{n}"' in html and f"{n} sao" in html
 
 
-def test_ratings_are_rate_limited(tree):
-    pages = [factories.NewsPageFactory(parent=tree.category) for _ in range(11)]
-    reader = visitor()
-    statuses = [rate(reader, page, 5).status_code for page in pages]
-    assert statuses[:10] == [200] * 10 and statuses[10] == 429
+def test_thirty_votes_from_one_address_with_rotated_user_agents_and_no_cookie_are_capped(article):
+    for n, stars in enumerate((5, 4, 5, 4)):
+        rate(visitor(f"203.0.113.{n + 1}"), article, stars)
+    statuses = [rate(visitor("198.51.100.66", agent=f"{BROWSER} build/{n}"), article, 1).status_code for n in range(30)]
+    assert statuses.count(200) == 5 and statuses[-1] == 429
+    data = visitor("203.0.113.50").get(reverse("engagement:figures"), {"p": article.pk}).json()["page"]["rating"]
+    assert (data["count"], data["average"]) == (9, 2.6)
+
+
+def test_ratings_from_one_address_are_capped_across_pages(tree):
+    pages = [factories.NewsPageFactory(parent=tree.category) for _ in range(31)]
+    statuses = [rate(visitor(agent=f"{BROWSER} build/{n}"), page, 5).status_code for n, page in enumerate(pages)]
+    assert statuses[:30] == [200] * 30 and statuses[30] == 429
+    assert rate(visitor("198.51.100.9"), pages[-1], 5).status_code == 200
+
+
+def _vote_in_parallel(page, count, cookie=None):
+    barrier = threading.Barrier(count)
+    statuses = []
+
+    def run():
+        reader = visitor("198.51.100.70")
+        if cookie:
+            reader.cookies["tt_ban_doc"] = cookie
+        try:
+            barrier.wait()
+            statuses.append(rate(reader, page, 1).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("cookie", [None, "a-voter-cookie-of-twenty-four"])
+def test_ten_parallel_votes_from_one_visitor_make_one_row_in_postgresql(tree, cookie):
+    page = factories.NewsPageFactory(parent=tree.category)
+    for _ in range(3):
+        assert set(_vote_in_parallel(page, 10, cookie)) <= {200, 429}
+        assert Rating.objects.filter(page=page).count() == 1
+        cache.clear()
 
 
 # Comments
@@ -202,7 +261,7 @@ def comment(client, page, token=None, **fields):
     from portal.engagement.views import form_signer
 
     data = {"page": page.pk, "name": "Nguyễn Văn A", "email": "a@example.vn", "text": "Thủ tục rất rõ ràng, cảm ơn."}
-    data["token"] = token if token is not None else form_signer.sign("1000000000")
+    data["token"] = token if token is not None else form_signer.sign(str(int(timezone.now().timestamp()) - 60))
     return client.post(reverse("engagement:comment"), {**data, **fields}, HTTP_ACCEPT="application/json")
 
 
@@ -250,14 +309,50 @@ def test_a_comment_sent_seconds_after_loading_the_page_is_refused(article):
 def test_comments_are_rate_limited_and_only_on_news(tree, article):
     reader = visitor()
     assert [comment(reader, article).status_code for _ in range(4)] == [201, 201, 201, 429]
+    assert comment(visitor("198.51.100.6"), article).status_code == 201
     decision = factories.DecisionPageFactory(parent=tree.documents)
     assert comment(visitor("198.51.100.6"), decision).status_code == 404
+
+
+def test_twenty_comments_from_one_address_with_rotated_user_agents_are_capped(article):
+    statuses = [comment(visitor("198.51.100.66", agent=f"{BROWSER} build/{n}"), article).status_code for n in range(20)]
+    assert statuses.count(201) == 3 and set(statuses[3:]) == {429}
+    assert Comment.objects.count() == 3
+
+
+@pytest.mark.parametrize(("minutes", "status"), [(1, 201), (14, 201), (19, 400), (60 * 24 * 30, 400)])
+def test_the_comment_form_token_has_a_maximum_age(article, minutes, status):
+    from portal.engagement.views import form_signer
+
+    old = form_signer.sign(str(int(timezone.now().timestamp()) - minutes * 60))
+    response = comment(visitor(), article, token=old)
+    assert response.status_code == status
+    if status == 400:
+        assert "quá lâu" in response.json()["error"]
+
+
+def test_an_expired_comment_form_without_javascript_keeps_what_the_reader_wrote(article):
+    from portal.engagement.views import form_signer
+
+    old = form_signer.sign(str(int(timezone.now().timestamp()) - 3600))
+    data = {"page": article.pk, "name": "Trần Thị B", "text": "Một ý kiến dài viết rất lâu & cẩn thận.", "token": old}
+    response = visitor().post(reverse("engagement:comment"), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Một ý kiến dài viết rất lâu &amp; cẩn thận." in html and 'value="Trần Thị B"' in html
+    fresh = html.split('name="token" value="')[1].split('"')[0]
+    assert int(form_signer.unsign(fresh)) > int(timezone.now().timestamp()) - 5
 
 
 def test_comment_without_javascript_redirects_back_with_a_notice(article):
     from portal.engagement.views import form_signer
 
-    data = {"page": article.pk, "name": "B", "text": "Ý kiến gửi không cần JavaScript.", "token": form_signer.sign("1")}
+    data = {
+        "page": article.pk,
+        "name": "B",
+        "text": "Ý kiến gửi không cần JavaScript.",
+        "token": form_signer.sign(str(int(timezone.now().timestamp()) - 60)),
+    }
     response = visitor().post(reverse("engagement:comment"), data)
     assert response.status_code == 303
     html = visitor().get(response["Location"]).content.decode()
@@ -352,18 +447,42 @@ def test_with_redis_hits_wait_in_redis_until_the_flush(article, redis_store):
     assert views(article) == 5
 
 
-def test_a_flush_killed_half_way_and_run_again_neither_loses_nor_doubles(tree, redis_store):
+def test_a_flush_killed_half_way_and_run_again_neither_loses_nor_doubles(tree, redis_store, monkeypatch):
     pages = [factories.NewsPageFactory(parent=tree.category) for _ in range(4)]
     for page in pages:
         for n in range(3):
             hit(visitor(f"203.0.113.{n}"), page)
+    written = []
+
+    def dying_increment(*args, **kwargs):
+        if len(written) == 2:  # the process is killed after two rows of the batch
+            raise RuntimeError("killed")
+        written.append(args)
+        return increment(*args, **kwargs)
+
+    monkeypatch.setattr(counters, "increment", dying_increment)
     with pytest.raises(RuntimeError):
-        redis_store.flush(fail_after=2)
+        redis_store.flush()
+    monkeypatch.undo()
     assert not PageViewDay.objects.exists()
     for page in pages:
         hit(visitor("198.51.100.50"), page)
     redis_store.flush()
     assert [views(page) for page in pages] == [4, 4, 4, 4]
+
+
+@pytest.mark.parametrize(("aof", "warned"), [(0, True), (1, False)])
+def test_flush_counters_warns_when_redis_would_lose_hits_on_a_restart(article, redis_store, monkeypatch, aof, warned):
+    import io
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr(counters.RedisStore, "durable", lambda store: bool(aof))
+    hit(visitor(), article)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("flush_counters", stdout=out, stderr=err)
+    assert ("appendonly" in err.getvalue()) is warned
+    assert "Đã ghi 3 bộ đếm" in out.getvalue() and views(article) == 1
 
 
 def test_a_flush_that_dies_after_writing_does_not_write_twice(article, redis_store, monkeypatch):
@@ -437,3 +556,18 @@ def test_1000_parallel_hits_through_redis_give_exactly_1000_after_the_flush(tree
     redis_store.flush()
     assert views(page) == 1000
     assert VisitDay.objects.get().views == 1000
+
+
+def test_comment_statuses_move_to_english_values_and_back(article):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("portal.engagement.migrations.0004_comment_status_in_english")
+    for status in ("cho_duyet", "da_duyet", "tu_choi"):
+        Comment.objects.create(page=article, name="A", text="Ý kiến", status=status, daily_visitor_id="x")
+    forward, backward = migration.Migration.operations[1].code, migration.Migration.operations[1].reverse_code
+    forward(apps, None)
+    assert sorted(Comment.objects.values_list("status", flat=True)) == ["approved", "pending", "rejected"]
+    backward(apps, None)
+    assert sorted(Comment.objects.values_list("status", flat=True)) == ["cho_duyet", "da_duyet", "tu_choi"]

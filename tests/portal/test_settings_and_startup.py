@@ -75,3 +75,11 @@ def test_postgresql_pass_really_uses_postgresql(db):
 
     assert connection.vendor == "postgresql"
     assert connection.settings_dict["NAME"].startswith("test_")
+
+
+def test_the_old_proxy_setting_stops_the_portal_and_says_what_to_set():
+    result = run_manage(
+        "check", env_overrides={"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "ENGAGEMENT_TRUST_X_FORWARDED_FOR": "true"}
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT=1" in result.stderr and "Traceback" not in result.stderr

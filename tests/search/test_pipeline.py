@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 
+from portal.settings.base import redis_caches
 from search import api, indexing, vocabulary
 from search.models import Kind, PendingIndex, QueryLog, SearchEntry
 from tests import factories
@@ -107,7 +108,7 @@ def test_searching_when_elasticsearch_is_down_answers_from_the_database_within_a
     assert client.get(reverse("search:autocomplete"), {"q": "khai"}).json()["results"][0]["title"] == "Đăng ký khai sinh"
 
 
-@override_settings(CACHES={"default": {"BACKEND": "portal.web.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}})
+@override_settings(CACHES=redis_caches("redis://127.0.0.1:1/0"))
 def test_typos_are_still_corrected_in_a_fresh_process_while_redis_is_down(procedures, monkeypatch):
     monkeypatch.setattr(vocabulary, "_loaded", {"version": None, "terms": frozenset()})
     assert titles(finder("khai sihn")) == ["Đăng ký khai sinh"]

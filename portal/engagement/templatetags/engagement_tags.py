@@ -1,9 +1,8 @@
 from django import template
 from django.conf import settings
-from django.utils import timezone
 
 from portal.engagement.models import Comment, CommentStatus
-from portal.engagement.views import form_signer
+from portal.engagement.views import new_form_token
 
 register = template.Library()
 
@@ -27,6 +26,6 @@ def page_comments(context, page):
     return {
         "page": page,
         "comments": list(comments.only("name", "text", "reply", "created_at")),
-        "token": form_signer.sign(str(int(timezone.now().timestamp()))),
+        "token": new_form_token(),
         "sent": request is not None and request.GET.get("y-kien") == "cho-duyet",
     }
