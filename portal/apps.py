@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from . import admin_denials, signals  # noqa: F401
+        from . import admin_denials, names, signals  # noqa: F401
         from .web import login_throttle  # noqa: F401 - connects its signal receivers
 
         admin_denials.install()
+        names.install()

@@ -197,6 +197,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# No avatar or anything else from an outside service: initials or an uploaded picture (portal/names.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.LoginForm"
 
 LOGGING = {
     "version": 1,
