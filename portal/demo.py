@@ -135,6 +135,9 @@ def ensure_home():
         site.save()
         if old_root.depth == 2 and not old_root.get_children().exists() and old_root.specific_class is Page:
             old_root.delete()
+    if not site.site_name:  # the admin names the site this way on the dashboard, else by its host name
+        site.site_name = "Cổng CCHC"
+        site.save(update_fields=["site_name"])
     return home, site
 
 
