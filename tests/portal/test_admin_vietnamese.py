@@ -110,6 +110,12 @@ def seeds(site, role):
         pages += [reverse("wagtailadmin_pages:history", args=(site.reviewed.pk,))]
         pages += [reverse("wagtailadmin_pages:workflow_history", args=(site.reviewed.pk,))]
         pages += [reverse("wagtailadmin_pages:revisions_index", args=(site.live.pk,))]
+    if role == "moderator":
+        task_state = site.reviewed.current_workflow_task_state
+        for action in ("approve", "reject"):
+            pages += [reverse("wagtailadmin_pages:workflow_action", args=(site.reviewed.pk, action, task_state.pk))]
+        state = site.reviewed.current_workflow_state
+        pages += [reverse("wagtailadmin_pages:workflow_history_detail", args=(site.reviewed.pk, state.pk))]
     if role in ("agency", "admin"):
         pages += [reverse("wagtailadmin_explore", args=(tree.justice.pk,))]
         pages += [reverse("wagtailadmin_pages:edit", args=(site.procedure.pk,))]
@@ -144,6 +150,8 @@ def walk(client, urls, seen_shapes):
         response = client.get(url, follow=True)
         if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
             visited[url] = response.content.decode()
+        elif response.status_code == 200 and "json" in response.get("Content-Type", ""):
+            visited[url] = response.json().get("html", "")  # a dialog the page opens (workflow actions)
         return response
 
     for url in urls:
