@@ -19,6 +19,7 @@ from django.apps import apps
 
 LANGUAGE = "vi"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+_OWN_LOCALE = LOCALE_DIR  # this app's own folder is the catalogue itself, never one of its sources
 DOMAINS = ("django", "djangojs")
 # Packages whose `djangojs` catalogue Wagtail's admin loads (wagtail.admin.views.i18n.js_catalog).
 JS_PACKAGES = ("wagtail.admin",)
@@ -209,7 +210,7 @@ def catalogues(domain):
         found += [(name, Path(find_spec(name).origin).parent / "locale") for name in JS_PACKAGES]
     result = []
     for label, locale_dir in found:
-        if locale_dir.resolve() == LOCALE_DIR:
+        if locale_dir.resolve() == _OWN_LOCALE:
             continue
         source = _source_in(locale_dir, domain)
         if source is not None:

@@ -5,9 +5,12 @@ no visible text may be English that Wagtail or Django translate, checked against
 packages' own English catalogues so that the test follows upgrades.
 """
 
+import gettext
 import io
 import json
 import re
+import shutil
+import subprocess
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -17,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -410,3 +413,56 @@ def test_help_menu_and_sites_listing_in_vietnamese(client, site):
     for heading in ("Trang gốc", "Tên trang web", "Cổng"):
         assert heading in sites
     assert "Root page" not in sites and "Site name" not in sites
+
+
+@pytest.fixture
+def project_catalogue(tmp_path, monkeypatch):
+    """A copy of the project's catalogue to play an upgrade on."""
+    import shutil
+
+    for domain in i18n.DOMAINS:
+        target = tmp_path / "vi" / "LC_MESSAGES" / f"{domain}.po"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(i18n.project_po(domain), target)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    return tmp_path
+
+
+def test_after_an_upgrade_the_command_lists_the_new_strings(project_catalogue):
+    """New ids in Wagtail (here: ids our copy lacks) are listed, then added for translation."""
+    path = i18n.project_po("django")
+    entries = [entry for entry in i18n.project_entries("django") if entry.msgid not in ("Save draft", "Collapse all")]
+    entries[0].flags.append("fuzzy")
+    path.write_text(i18n.format_po(entries), encoding="utf-8")
+
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="2 chuỗi chưa dịch"):
+        call_command("admin_translations", "--missing", stdout=out)
+    listed = out.getvalue()
+    assert "wagtail.admin\tchưa có\tSave draft" in listed
+    assert f"cần xem lại\t{entries[0].msgid}" in listed
+
+    call_command("admin_translations", "--update", stdout=io.StringIO())
+    added = {entry.msgid: entry for entry in i18n.project_entries("django")}["Save draft"]
+    assert added.fuzzy and added.msgstr == ["Lưu bản nháp"]  # Wagtail's own Vietnamese, to be checked
+
+
+def test_the_check_refuses_broken_placeholders_and_tags():
+    broken = i18n.Entry("Delete %(title)s", msgstr=["Xóa %(ten)s"])
+    assert i18n.check_entry(broken)
+    assert i18n.check_entry(i18n.Entry("<b>%(user)s</b> locked it", msgstr=["%(user)s đã khóa"]))
+    assert i18n.check_entry(i18n.Entry("Restart workflow ", msgstr=["Bắt đầu lại"]))
+    plural = i18n.Entry("1 page", "%(counter)s pages", msgstr=["%(counter)s trang"])
+    assert i18n.check_entry(plural) == []
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext's msgfmt is not installed")
+def test_python_compiler_agrees_with_gnu_msgfmt(tmp_path):
+    for domain in i18n.DOMAINS:
+        ours = tmp_path / f"ours-{domain}.mo"
+        ours.write_bytes(i18n.compile_mo(i18n.project_entries(domain)))
+        gnu = tmp_path / f"gnu-{domain}.mo"
+        subprocess.run(["msgfmt", "--check-format", "-o", str(gnu), str(i18n.project_po(domain))], check=True)
+        with ours.open("rb") as a, gnu.open("rb") as b:
+            mine, theirs = gettext.GNUTranslations(a), gettext.GNUTranslations(b)
+        assert mine._catalog == theirs._catalog
