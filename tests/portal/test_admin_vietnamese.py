@@ -433,20 +433,23 @@ def project_catalogue(tmp_path, monkeypatch):
 def test_after_an_upgrade_the_command_lists_the_new_strings(project_catalogue):
     """New ids in Wagtail (here: ids our copy lacks) are listed, then added for translation."""
     path = i18n.project_po("django")
-    entries = [entry for entry in i18n.project_entries("django") if entry.msgid not in ("Save draft", "Collapse all")]
+    entries = [entry for entry in i18n.project_entries("django") if entry.msgid not in ("Save draft", "Publish")]
     entries[0].flags.append("fuzzy")
     path.write_text(i18n.format_po(entries), encoding="utf-8")
 
     out = io.StringIO()
-    with pytest.raises(CommandError, match="2 chuỗi chưa dịch"):
+    with pytest.raises(CommandError, match="3 chuỗi chưa dịch"):
         call_command("admin_translations", "--missing", stdout=out)
     listed = out.getvalue()
     assert "wagtail.admin\tchưa có\tSave draft" in listed
     assert f"cần xem lại\t{entries[0].msgid}" in listed
 
     call_command("admin_translations", "--update", stdout=io.StringIO())
-    added = {entry.msgid: entry for entry in i18n.project_entries("django")}["Save draft"]
-    assert added.fuzzy and added.msgstr == ["Lưu bản nháp"]  # Wagtail's own Vietnamese, to be checked
+    updated = {entry.msgid: entry for entry in i18n.project_entries("django")}
+    assert updated["Publish"].fuzzy and updated["Publish"].msgstr == ["Xuất bản"]  # Wagtail's Vietnamese, to check
+    assert updated["Save draft"].msgstr == [""]  # Wagtail has none: ours to write
+    with pytest.raises(CommandError, match="3 chuỗi chưa dịch"):
+        call_command("admin_translations", "--missing", stdout=io.StringIO())
 
 
 def test_the_check_refuses_broken_placeholders_and_tags():
