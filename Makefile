@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv migrate demo lint format clean
+.PHONY: run test venv messages migrate demo lint format clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Cần Python 3.11 ($(PYTHON))"; exit 1; }
@@ -16,7 +16,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 venv: $(VENV)/.installed
 
-migrate: venv
+# The admin's Vietnamese catalogue (portal/locale/vi), compiled in Python: no GNU gettext needed.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard portal/locale/*/LC_MESSAGES/*.po))
+messages: $(CATALOGUES)
+
+portal/locale/%.mo: portal/locale/%.po $(VENV)/.installed
+	$(PY) manage.py admin_translations --compile
+
+migrate: venv messages
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -25,7 +32,7 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv
+test: venv messages
 	bash scripts/test
 
 lint: venv
@@ -37,4 +44,4 @@ format: venv
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(CATALOGUES) db.sqlite3 media staticfiles .test-media .pytest_cache .ruff_cache

@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from . import admin_denials, signals  # noqa: F401
+        from . import admin_denials, names, signals  # noqa: F401
 
         admin_denials.install()
+        names.install()

@@ -16,14 +16,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from portal.models import HomePage, SiteSettings, StandardPage
+from portal.names import split_full_name
 from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE
 
 DEMO_PASSWORD = "Demo@2026"
 DEMO_USERS = [
-    ("admin", "Quản trị hệ thống", ADMINS, True),
-    ("bientap", "Nguyễn Thị Biên Tập", EDITORS, False),
-    ("duyet", "Trần Văn Duyệt", MODERATORS, False),
-    ("cchc", "Lê Thị Cải Cách", REFORM_OFFICE, False),
+    ("admin", "Phạm Minh Tuấn", ADMINS, True),
+    ("bientap", "Nguyễn Thị Thu Hà", EDITORS, False),
+    ("duyet", "Trần Văn Dũng", MODERATORS, False),
+    ("cchc", "Lê Thị Mai Anh", REFORM_OFFICE, False),
 ]
 
 PALETTES = [
@@ -134,6 +135,9 @@ def ensure_home():
         site.save()
         if old_root.depth == 2 and not old_root.get_children().exists() and old_root.specific_class is Page:
             old_root.delete()
+    if not site.site_name:  # the admin names the site this way on the dashboard, else by its host name
+        site.site_name = "Cổng CCHC"
+        site.save(update_fields=["site_name"])
     return home, site
 
 
@@ -217,20 +221,17 @@ def load_site(home, site):
 
 
 def load_users():
+    """Demo accounts, named in Vietnamese order (see portal/names.py for how names are stored)."""
     User = get_user_model()
     for username, full_name, group_name, superuser in DEMO_USERS:
-        first, _, last = full_name.rpartition(" ")
+        family_and_middle, given = split_full_name(full_name)
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={
-                "first_name": last,
-                "last_name": first,
-                "email": f"{username}@example.gov.vn",
-                "is_superuser": superuser,
-                "is_staff": superuser,
-            },
+            defaults={"email": f"{username}@example.gov.vn", "is_superuser": superuser, "is_staff": superuser},
         )
         if created:
             user.set_password(DEMO_PASSWORD)
+        if created or (user.first_name, user.last_name) != (family_and_middle, given):
+            user.first_name, user.last_name = family_and_middle, given
             user.save()
         user.groups.add(Group.objects.get(name=group_name))

@@ -192,7 +192,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -249,6 +249,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
 WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# No avatar or anything else from an outside service: initials or an uploaded picture (portal/names.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.LoginForm"
 
 LOGGING = {
     "version": 1,

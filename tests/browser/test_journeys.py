@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from news.models import DocumentIndexPage, NewsIndexPage, NewsPage
 from procedures.models import ProcedurePage, StatisticsPage
+from tests.browser.admin import admin_is_vietnamese_and_accessible
 from tests.browser.conftest import AXE
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
@@ -41,6 +42,7 @@ def test_journeys_charts_and_accessibility(browser, demo, shoot):
     editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot)
     statistics_page_draws_its_charts(browser, demo, shoot)
     no_serious_or_critical_accessibility_violations(browser, demo, shoot)
+    admin_is_vietnamese_and_accessible(browser, demo, shoot)
 
 
 def editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot):
@@ -49,7 +51,7 @@ def editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoo
     editor.goto(f"{demo}/admin/pages/add/news/newspage/{section.pk}/")
     editor.fill("#id_title", "Tỉnh khai trương bộ phận một cửa số")
     editor.fill("#id_summary", "Người dân nộp hồ sơ và nhận kết quả ngay tại bộ phận một cửa số của tỉnh.")
-    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Thao tác khác").click()
     editor.click("button[name=action-submit]")
     editor.wait_for_load_state("networkidle")
     shoot(editor, "1-editor-submitted")
@@ -58,8 +60,8 @@ def editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoo
 
     approver = sign_in(browser.new_context(), demo, "duyet")
     approver.goto(f"{demo}/admin/pages/{article.pk}/edit/")
-    approver.get_by_role("button", name="More actions").click()
-    approver.get_by_role("button", name=re.compile(r"^\s*Phê chuẩn\s*và")).click()
+    approver.get_by_role("button", name="Thao tác khác").click()
+    approver.get_by_role("button", name=re.compile(r"^\s*Phê duyệt\s*và")).click()
     approver.wait_for_load_state("networkidle")
     shoot(approver, "2-approver-published")
     article.refresh_from_db()
