@@ -12,6 +12,7 @@ from news.models import DecisionPage, NewsPage
 from portal.models import StandardPage
 from portal.text import document_number_key, fold, nfc
 from procedures.models import AgencyPage, ProcedurePage, StatisticsPage
+from procedures.selectors import attach_agencies
 from search.models import Kind
 
 BODY_LIMIT = 20_000
@@ -100,7 +101,7 @@ def _as_datetime(value):
 
 
 def procedure_doc(page, agency=None):
-    agency = agency or page.get_parent().specific
+    agency = agency or attach_agencies([page])[0].agency
     fields = list(page.fields.all())
     levels = list(page.levels.all())
     applicants = list(page.applicants.all())

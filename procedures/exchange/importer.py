@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from procedures.exchange import flat
 from procedures.exchange.records import RecordError, from_national, to_national
-from procedures.exchange.store import Writer, agency_index, comparable, procedures_for_export, to_record
+from procedures.exchange.store import Writer, comparable, procedures_for_export, to_record
 from procedures.models import ProcedurePage
+from procedures.selectors import attach_agencies
 
 
 class ExchangeFileError(Exception):
@@ -122,13 +123,13 @@ def write_records(records, index, user=None, progress=lambda items: items):
     """Upsert by code in one transaction; a record equal to what is stored is left alone."""
     result = ImportResult()
     existing = {p.code: p for p in procedures_for_export(ProcedurePage.objects.filter(code__in=[r.code for r in records]))}
-    agencies = agency_index(existing.values())
+    attach_agencies(list(existing.values()))
     with transaction.atomic():
         writer = Writer(index, user=user)
         pending = []
         for record in progress(records):
             page = existing.get(record.code)
-            if page is not None and comparable(to_record(page, agencies)) == comparable(record):
+            if page is not None and comparable(to_record(page)) == comparable(record):
                 result.unchanged += 1
                 continue
             _page, unresolved = writer.write(record, page=page.specific if page else None)
@@ -144,9 +145,8 @@ def write_records(records, index, user=None, progress=lambda items: items):
 
 
 def export_records(queryset=None):
-    pages = list(procedures_for_export(queryset))
-    agencies = agency_index(pages)
-    return [to_national(to_record(page, agencies)) for page in pages]
+    pages = attach_agencies(list(procedures_for_export(queryset)))
+    return [to_national(to_record(page)) for page in pages]
 
 
 def export_file(path, queryset=None):
