@@ -11,7 +11,8 @@ from wagtail.models import Page
 from news.models import DecisionPage, NewsPage
 from portal.models import StandardPage
 from portal.text import document_number_key, fold, nfc
-from procedures.models import AgencyPage, ProcedurePage, StatisticsPage
+from procedures.models import AgencyPage, ProcedurePage
+from procedures.reform.models import StatisticsPage
 from procedures.selectors import attach_agencies
 from search.models import Kind
 

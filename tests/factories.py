@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from news.models import DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
 from portal.models import HomePage, StandardPage
-from procedures.models import AgencyPage, ProcedureIndexPage, ProcedurePage, StatisticsPage
+from procedures.models import AgencyPage, ProcedureIndexPage, ProcedurePage
+from procedures.reform.models import StatisticsPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "portal.engagement",
     "news",
     "procedures",
+    "procedures.reform",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

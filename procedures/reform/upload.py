@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from procedures.models.agencies import AgencyPage
-from procedures.models.statistics import (
+from procedures.models import AgencyPage
+from procedures.reform.models import (
     DossierStatistics,
     ParIndexScore,
     Period,

@@ -12,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from procedures.models import (
+from procedures.reform import demo
+from procedures.reform.dashboard import competition_ranks
+from procedures.reform.models import (
     DossierStatistics,
     DossierTotals,
     ParIndexScore,
@@ -22,8 +24,6 @@ from procedures.models import (
     ServiceIndexScore,
     StatisticsPage,
 )
-from procedures.reform import demo
-from procedures.reform.dashboard import competition_ranks
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -281,14 +281,14 @@ def figures_form(agency, **changes):
 
 def test_reform_office_posts_a_draft_then_publishes_it(client, tree, users, statistics):
     client.force_login(users.reform)
-    add = reverse("wagtailsnippets_procedures_dossierstatistics:add")
+    add = reverse("wagtailsnippets_reform_dossierstatistics:add")
     response = client.post(add, figures_form(tree.justice))
     assert response.status_code == 302
     record = DossierStatistics.objects.get()
     assert not record.live and record.revisions.count() == 1
     assert "Tháng 05/2026" not in client.get(statistics.url).content.decode()
 
-    edit = reverse("wagtailsnippets_procedures_dossierstatistics:edit", args=[record.pk])
+    edit = reverse("wagtailsnippets_reform_dossierstatistics:edit", args=[record.pk])
     response = client.post(edit, {**figures_form(tree.justice), "action-publish": "1"})
     assert response.status_code == 302
     record.refresh_from_db()
@@ -298,7 +298,7 @@ def test_reform_office_posts_a_draft_then_publishes_it(client, tree, users, stat
 
 def test_unbalanced_figures_are_refused_in_the_admin(client, tree, users):
     client.force_login(users.reform)
-    add = reverse("wagtailsnippets_procedures_dossierstatistics:add")
+    add = reverse("wagtailsnippets_reform_dossierstatistics:add")
     response = client.post(add, figures_form(tree.justice, returned=0))
     assert response.status_code == 200
     assert "không cân đối" in response.content.decode()
@@ -312,8 +312,8 @@ def test_other_roles_cannot_change_the_figures(client, tree, users, role):
     for user in (getattr(users, role), agency_editor):
         client.force_login(user)
         for model in ("dossierstatistics", "serviceindexscore", "satisfactionsurvey", "parindexscore"):
-            assert client.get(reverse(f"wagtailsnippets_procedures_{model}:add")).status_code == 403
-        edit = reverse("wagtailsnippets_procedures_dossierstatistics:edit", args=[record.pk])
+            assert client.get(reverse(f"wagtailsnippets_reform_{model}:add")).status_code == 403
+        edit = reverse("wagtailsnippets_reform_dossierstatistics:edit", args=[record.pk])
         assert client.post(edit, {**figures_form(tree.justice), "action-publish": "1"}).status_code == 403
         assert client.get(reverse("reform_figures_upload")).status_code == 403
     record.refresh_from_db()
