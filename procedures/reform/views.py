@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from wagtail.admin import messages
 
+from portal import tabular
 from procedures.models import AgencyPage
 from procedures.reform import dashboard, export, upload
 from procedures.reform.forms import UploadForm
@@ -101,8 +102,6 @@ def template_view(request, slug):
     spec = upload.SPECS.get(slug)
     if spec is None or not can_post(request.user, spec.model):
         raise PermissionDenied
-    response = HttpResponse(
-        upload.template_workbook(spec), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(upload.template_workbook(spec), content_type=tabular.XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="mau-{slug}.xlsx"'
     return response
