@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from news.models import DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
+from news.models import DecisionPage, DocumentIndexPage, DocumentType, NewsIndexPage, NewsPage
 from portal.models import HomePage, StandardPage
 from procedures.models import AgencyPage, ProcedureIndexPage, ProcedurePage
 from procedures.reform.models import StatisticsPage
@@ -96,7 +96,7 @@ class DecisionPageFactory(PageFactory):
     class Meta:
         model = DecisionPage
 
-    doc_type = "QĐ"
+    doc_type = DocumentType.DECISION
     number = factory.Sequence(lambda n: f"{n + 1}/QĐ-UBND")
     title = factory.LazyAttribute(lambda d: f"Quyết định {d.number}")
     slug = factory.Sequence(lambda n: f"van-ban-{n}")

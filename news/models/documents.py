@@ -39,7 +39,7 @@ class DocumentIndexPage(BasePage):
 class DecisionPage(BasePage):
     accepts_ratings = True
 
-    doc_type = models.CharField(_("Loại văn bản"), max_length=4, choices=DocumentType.choices, db_index=True)
+    doc_type = models.CharField(_("Loại văn bản"), max_length=20, choices=DocumentType.choices, db_index=True)
     number = models.CharField(_("Số ký hiệu"), max_length=100, help_text=_("Ví dụ: 91/QĐ-UBND"))
     number_key = models.CharField(max_length=100, db_index=True, editable=False)
     issuer = models.CharField(_("Cơ quan ban hành"), max_length=255, db_index=True)

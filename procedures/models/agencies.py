@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -9,12 +10,18 @@ from portal.models import BasePage
 
 
 class AgencyType(models.TextChoices):
-    DEPARTMENT = "so", _("Sở, ban, ngành")
-    PROVINCIAL_COMMITTEE = "ubnd_tinh", _("UBND tỉnh")
-    COMMUNE = "ubnd_xa", _("UBND xã, phường, đặc khu")
-    SERVICE_CENTRE = "ttpvhcc", _("Trung tâm Phục vụ hành chính công")
-    CENTRAL = "trung_uong", _("Cơ quan trung ương đóng trên địa bàn")
-    OTHER = "khac", _("Khác")
+    """In the order the catalogue lists agencies."""
+
+    DEPARTMENT = "department", _("Sở, ban, ngành")
+    CENTRAL = "central", _("Cơ quan trung ương đóng trên địa bàn")
+    SERVICE_CENTRE = "service_centre", _("Trung tâm Phục vụ hành chính công")
+    PROVINCIAL_COMMITTEE = "provincial_committee", _("UBND tỉnh")
+    COMMUNE = "commune", _("UBND xã, phường, đặc khu")
+    OTHER = "other", _("Khác")
+
+    @classmethod
+    def listing_order(cls):
+        return Case(*(When(agency_type=value, then=position) for position, value in enumerate(cls.values)), default=len(cls))
 
 
 class ProcedureIndexPage(RoutablePageMixin, BasePage):
@@ -32,7 +39,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("Danh mục thủ tục hành chính")
 
     def agencies(self):
-        return AgencyPage.objects.live().public().child_of(self).order_by("agency_type", "title")
+        return AgencyPage.objects.live().public().child_of(self).order_by(AgencyType.listing_order(), "title")
 
     @path("")
     def overview(self, request):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from procedures.models import AgencyPage
-from procedures.reform.forms import StatisticsFilterForm
+from procedures.reform.forms import KIND_PARAMS, StatisticsFilterForm
 from procedures.reform.models import (
     INDEX_GROUPS,
     SIPAS_FACTORS,
@@ -186,6 +186,11 @@ class Dashboard:
     @property
     def scope_name(self):
         return self.agency.title if self.agency else gettext("Toàn tỉnh")
+
+    @property
+    def kind_param(self):
+        """The period kind as the public address writes it (?loai=thang)."""
+        return next(param for param, kind in KIND_PARAMS.items() if kind == self.kind)
 
     @property
     def on_time_change(self):

@@ -10,10 +10,16 @@ from procedures.reform.models import Period, PeriodKind
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
+# The public address names period kinds in Vietnamese (?loai=thang); the code uses PeriodKind.
+KIND_PARAMS = {"thang": PeriodKind.MONTH, "quy": PeriodKind.QUARTER, "nam": PeriodKind.YEAR}
+
+
 class StatisticsFilterForm(forms.Form):
     """Period kind, period and agency; choices come from the published figures themselves."""
 
-    loai = forms.ChoiceField(label=_("Loại kỳ"), choices=PeriodKind.choices, required=False)
+    loai = forms.ChoiceField(
+        label=_("Loại kỳ"), choices=[(param, kind.label) for param, kind in KIND_PARAMS.items()], required=False
+    )
     ky = forms.CharField(label=_("Kỳ báo cáo"), required=False, max_length=10)
     co_quan = forms.ChoiceField(label=_("Cơ quan"), required=False)
 
@@ -33,7 +39,7 @@ class StatisticsFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         period = data.get("ky")
-        kind = data.get("loai") or (period.kind if period else PeriodKind.MONTH)
+        kind = KIND_PARAMS[data["loai"]] if data.get("loai") else (period.kind if period else PeriodKind.MONTH)
         if period and period.kind != kind:
             raise ValidationError(_("Kỳ %(period)s không thuộc loại kỳ đã chọn.") % {"period": period.code})
         data["loai"] = kind

@@ -22,9 +22,9 @@ from procedures.models import AgencyPage
 
 
 class PeriodKind(models.TextChoices):
-    MONTH = "thang", _("Tháng")
-    QUARTER = "quy", _("Quý")
-    YEAR = "nam", _("Năm")
+    MONTH = "month", _("Tháng")
+    QUARTER = "quarter", _("Quý")
+    YEAR = "year", _("Năm")
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

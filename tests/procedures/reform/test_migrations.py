@@ -13,6 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from wagtail.models import Page
 
+from news.models import DecisionPage
 from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE
 from procedures.reform.models import DossierStatistics, ParIndexScore, SatisfactionSurvey, ServiceIndexScore, StatisticsPage
 from tests import factories
@@ -65,3 +66,34 @@ def test_the_move_keeps_rows_permissions_and_the_page(client):
     assert client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
     typed_before = DossierStatistics.objects.get(year=2001)
     assert client.get(reverse("wagtailsnippets_reform_dossierstatistics:edit", args=[typed_before.pk])).status_code == 200
+
+
+ENGLISH_VALUES = [("news", "0003_document_type_english_values"), ("procedures", "0007_agency_type_english_values")]
+ENGLISH_VALUES += [("reform", "0003_period_kind_english_values")]
+
+
+def test_choice_values_become_english_in_rows_and_revisions(tree):
+    agency = factories.AgencyPageFactory(parent=tree.procedures, agency_type="commune")
+    agency.save_revision()
+    document = factories.DecisionPageFactory(parent=tree.documents, doc_type="plan", number="2/KH-UBND")
+    figures = DossierStatistics.objects.create(period_kind="quarter", year=2026, number=1, live=True)
+    figures.save_revision()
+    graph = MigrationExecutor(connection).loader.graph
+    previous = [next(p.key for p in graph.node_map[node].parents if p.key[0] == node[0]) for node in ENGLISH_VALUES]
+    old = migrate(previous)
+
+    def stored(app, model, field, pk):
+        row = old.get_model(app, model).objects.get(pk=pk)
+        content = old.get_model("wagtailcore", "Revision").objects.filter(object_id=str(pk)).order_by("-pk").first().content
+        return getattr(row, field), content[field]
+
+    assert stored("procedures", "AgencyPage", "agency_type", agency.pk) == ("ubnd_xa", "ubnd_xa")
+    assert stored("news", "DecisionPage", "doc_type", document.pk) == ("KH", "KH")
+    assert stored("reform", "DossierStatistics", "period_kind", figures.pk) == ("quy", "quy")
+
+    migrate()
+
+    agency.refresh_from_db()
+    assert agency.agency_type == "commune" and agency.latest_revision.content["agency_type"] == "commune"
+    assert DecisionPage.objects.get(pk=document.pk).doc_type == "plan"
+    assert DossierStatistics.objects.get().latest_revision.content["period_kind"] == "quarter"
