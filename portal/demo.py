@@ -8,7 +8,6 @@ import io
 import math
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -16,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from portal.models import HomePage, SiteSettings, StandardPage
-from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE
+from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, role_group
 
 DEMO_PASSWORD = "Demo@2026"
 DEMO_USERS = [
@@ -218,7 +217,7 @@ def load_site(home, site):
 
 def load_users():
     User = get_user_model()
-    for username, full_name, group_name, superuser in DEMO_USERS:
+    for username, full_name, role, superuser in DEMO_USERS:
         first, _, last = full_name.rpartition(" ")
         user, created = User.objects.get_or_create(
             username=username,
@@ -233,4 +232,4 @@ def load_users():
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        user.groups.add(Group.objects.get(name=group_name))
+        user.groups.add(role_group(role))

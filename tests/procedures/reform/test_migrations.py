@@ -5,7 +5,7 @@ again, one more row is typed through the historical model), then migrated forwar
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from news.models import DecisionPage
-from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE
+from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, role_group
 from procedures.reform.models import DossierStatistics, ParIndexScore, SatisfactionSurvey, ServiceIndexScore, StatisticsPage
 from tests import factories
 from tests.conftest import _root
@@ -34,8 +34,8 @@ def migrate(targets=None):
 def test_the_move_keeps_rows_permissions_and_the_page(client):
     _root()  # an earlier transactional test may have emptied the database
     for role in (ADMINS, EDITORS, MODERATORS):
-        Group.objects.get_or_create(name=role)
-    reform_office, _created = Group.objects.get_or_create(name=REFORM_OFFICE)
+        role_group(role)
+    reform_office = role_group(REFORM_OFFICE)
     reform_office.permissions.add(*Permission.objects.filter(content_type__app_label="reform"))
     call_command("load_demo", stdout=None)
     counts = {model: model.objects.count() for model in FIGURES}

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from portal.roles import agency_role
 from procedures.reform import demo
 from procedures.reform.dashboard import competition_ranks
 from procedures.reform.models import (
@@ -313,7 +314,7 @@ def test_unbalanced_figures_are_refused_in_the_admin(client, tree, users):
 @pytest.mark.parametrize("role", ["editor", "moderator"])
 def test_other_roles_cannot_change_the_figures(client, tree, users, role):
     record = dossier(tree.justice)
-    agency_editor = factories.UserFactory(username="stp", groups=["Cán bộ STP"])
+    agency_editor = factories.UserFactory(username="stp", groups=[agency_role(tree.justice)])
     for user in (getattr(users, role), agency_editor):
         client.force_login(user)
         for model in ("dossierstatistics", "serviceindexscore", "satisfactionsurvey", "parindexscore"):
