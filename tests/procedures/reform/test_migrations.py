@@ -1,7 +1,8 @@
-"""Moving the reform figures into their own app keeps every row, every right and the statistics page.
+"""This round's migrations, run forward on a database holding the demo.
 
-The demo is loaded, the database is taken back to before the move (the figures belong to `procedures`
-again, one more row is typed through the historical model), then migrated forward.
+The demo is loaded, the database is taken back to before the reform figures moved to their own app (and
+before choice values became English and groups got role keys), a row is typed through the historical
+models, then everything is migrated forward: every row, right and page must survive.
 """
 
 import pytest
@@ -14,14 +15,16 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from news.models import DecisionPage
-from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, role_group
+from portal.models import Role
+from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, agency_role, role_group
+from procedures.models import AgencyPage
 from procedures.reform.models import DossierStatistics, ParIndexScore, SatisfactionSurvey, ServiceIndexScore, StatisticsPage
 from tests import factories
 from tests.conftest import _root
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE_THE_MOVE = [("procedures", "0005_statistics_page")]
+BEFORE = [("procedures", "0005_statistics_page"), ("news", "0002_legacy_checksum"), ("portal", "0003_page_depth_path_index")]
 FIGURES = (DossierStatistics, ServiceIndexScore, SatisfactionSurvey, ParIndexScore)
 
 
@@ -31,7 +34,7 @@ def migrate(targets=None):
     return executor.loader.project_state(targets).apps if targets else None
 
 
-def test_the_move_keeps_rows_permissions_and_the_page(client):
+def test_the_migrations_keep_rows_rights_and_pages_of_the_demo(client):
     _root()  # an earlier transactional test may have emptied the database
     for role in (ADMINS, EDITORS, MODERATORS):
         role_group(role)
@@ -44,12 +47,25 @@ def test_the_move_keeps_rows_permissions_and_the_page(client):
     page_type = ContentType.objects.get_for_model(StatisticsPage).pk
     rights = set(reform_office.permissions.filter(content_type__app_label="reform").values_list("codename", flat=True))
     assert {"add_dossierstatistics", "publish_parindexscore"} <= rights
+    quarter = DossierStatistics.objects.filter(period_kind="quarter").first()
+    quarter.save_revision()
+    commune = AgencyPage.objects.filter(agency_type="commune").first()
+    plan = DecisionPage.objects.filter(doc_type="plan").first()
 
-    old = migrate(BEFORE_THE_MOVE)
-    OldContentType = old.get_model("contenttypes", "ContentType")
-    assert OldContentType.objects.get(pk=page_type).app_label == "procedures"
+    old = migrate(BEFORE)
+
+    assert old.get_model("contenttypes", "ContentType").objects.get(pk=page_type).app_label == "procedures"
+
+    def stored(app, model, field, pk):
+        row = old.get_model(app, model).objects.get(pk=pk)
+        revision = old.get_model("wagtailcore", "Revision").objects.filter(object_id=str(pk)).order_by("-pk").first()
+        return getattr(row, field), revision.content[field]
+
+    assert stored("procedures", "AgencyPage", "agency_type", commune.pk) == ("ubnd_xa", "ubnd_xa")
+    assert stored("news", "DecisionPage", "doc_type", plan.pk) == ("KH", "KH")
+    assert stored("procedures", "DossierStatistics", "period_kind", quarter.pk) == ("quy", "quy")
     OldDossiers = old.get_model("procedures", "DossierStatistics")
-    OldDossiers.objects.create(period_kind=OldDossiers._meta.get_field("period_kind").default, year=2001, number=1, live=True)
+    OldDossiers.objects.create(period_kind="thang", year=2001, number=1, live=True)
 
     migrate()
 
@@ -60,40 +76,17 @@ def test_the_move_keeps_rows_permissions_and_the_page(client):
     assert isinstance(Page.objects.get(pk=page.pk).specific, StatisticsPage)
     assert client.get(page.url).status_code == 200
 
+    commune.refresh_from_db()
+    assert commune.agency_type == "commune" and commune.latest_revision.content["agency_type"] == "commune"
+    assert DecisionPage.objects.get(pk=plan.pk).doc_type == "plan"
+    assert DossierStatistics.objects.get(pk=quarter.pk).latest_revision.content["period_kind"] == "quarter"
+    typed_before = DossierStatistics.objects.get(year=2001)
+    assert typed_before.period_kind == "month"
+    roles = dict(Role.objects.values_list("key", "group__name"))
+    assert roles[ADMINS] == "Quản trị" and roles[agency_role(commune)] == f"Cán bộ {commune.short_name}"
+
     staff = factories.UserFactory(groups=[REFORM_OFFICE])
     assert staff.has_perm("reform.change_dossierstatistics") and staff.has_perm("reform.publish_dossierstatistics")
     client.force_login(staff)
     assert client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
-    typed_before = DossierStatistics.objects.get(year=2001)
     assert client.get(reverse("wagtailsnippets_reform_dossierstatistics:edit", args=[typed_before.pk])).status_code == 200
-
-
-ENGLISH_VALUES = [("news", "0003_document_type_english_values"), ("procedures", "0007_agency_type_english_values")]
-ENGLISH_VALUES += [("reform", "0003_period_kind_english_values")]
-
-
-def test_choice_values_become_english_in_rows_and_revisions(tree):
-    agency = factories.AgencyPageFactory(parent=tree.procedures, agency_type="commune")
-    agency.save_revision()
-    document = factories.DecisionPageFactory(parent=tree.documents, doc_type="plan", number="2/KH-UBND")
-    figures = DossierStatistics.objects.create(period_kind="quarter", year=2026, number=1, live=True)
-    figures.save_revision()
-    graph = MigrationExecutor(connection).loader.graph
-    previous = [next(p.key for p in graph.node_map[node].parents if p.key[0] == node[0]) for node in ENGLISH_VALUES]
-    old = migrate(previous)
-
-    def stored(app, model, field, pk):
-        row = old.get_model(app, model).objects.get(pk=pk)
-        content = old.get_model("wagtailcore", "Revision").objects.filter(object_id=str(pk)).order_by("-pk").first().content
-        return getattr(row, field), content[field]
-
-    assert stored("procedures", "AgencyPage", "agency_type", agency.pk) == ("ubnd_xa", "ubnd_xa")
-    assert stored("news", "DecisionPage", "doc_type", document.pk) == ("KH", "KH")
-    assert stored("reform", "DossierStatistics", "period_kind", figures.pk) == ("quy", "quy")
-
-    migrate()
-
-    agency.refresh_from_db()
-    assert agency.agency_type == "commune" and agency.latest_revision.content["agency_type"] == "commune"
-    assert DecisionPage.objects.get(pk=document.pk).doc_type == "plan"
-    assert DossierStatistics.objects.get().latest_revision.content["period_kind"] == "quarter"
