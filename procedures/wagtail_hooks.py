@@ -1,17 +1,8 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from procedures import demo
 from procedures.models import ApplicantType, ProcedureField, ProcedureLevel
-
-
-@hooks.register("register_demo_content")
-def load_demo_agencies(home, stdout):
-    index, count = demo.load_agencies(home)
-    result = demo.load_procedures(index)
-    return f"Cơ quan: {count}; thủ tục: {result.created} mới, {result.unchanged} không đổi"
 
 
 class ProcedureFieldViewSet(SnippetViewSet):

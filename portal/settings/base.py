@@ -22,7 +22,6 @@ INSTALLED_APPS = [
     "procedures",
     "procedures.reform",
     "search",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -41,13 +40,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
 
@@ -144,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -212,4 +209,3 @@ LOGGING = {
 }
 
 WAGTAIL_ADMIN_PATH = env("ADMIN_PATH", "admin").strip("/")
-SITEMAP_CACHE_SECONDS = 3600

@@ -5,13 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from procedures.reform import dashboard, demo, views
+from procedures.reform import dashboard, views
 from procedures.reform.models import DossierStatistics, ParIndexScore, SatisfactionSurvey, ServiceIndexScore, StatisticsPage
-
-
-@hooks.register("register_demo_content", order=50)
-def load_demo_figures(home, stdout):
-    return f"Số liệu CCHC: {demo.load(home)} bản ghi"
 
 
 @hooks.register("construct_home_context")

@@ -165,7 +165,7 @@ def test_renaming_every_group_breaks_nothing(client, tree, users):
     from django.contrib.auth.models import Group, Permission
     from django.core.management import call_command
 
-    from portal.demo import load_users
+    from demo.site import load_users
     from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, agency_role, role_group
 
     for group in Group.objects.all():

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from demo import reform as demo
 from portal.roles import agency_role
-from procedures.reform import demo
 from procedures.reform.dashboard import competition_ranks
 from procedures.reform.models import (
     DossierStatistics,

@@ -1,7 +1,6 @@
 """Demo content shared by every section: site, settings, users, standard pages and images.
 
-Each app adds its own demo content through the `register_demo_content` hook; all of it is
-original text written for this project, and the images are drawn here (no third-party media).
+All of it is original text written for this project, and the images are drawn here (no third-party media).
 """
 
 import io

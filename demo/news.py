@@ -9,8 +9,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 
+from demo.site import child, demo_image
 from news.models import DecisionFile, DecisionPage, DocumentIndexPage, DocumentType, NewsIndexPage, NewsPage
-from portal.demo import child, demo_image
 
 CATEGORIES = [
     (

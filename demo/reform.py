@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from portal.demo import child
+from demo.site import child
 from procedures.models import AgencyPage
 from procedures.reform.models import (
     DOSSIER_FIELDS,
