@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.reports import SpreadsheetReportView
+from search import indexing
 from search.models import QueryLog, Synonym
 
 REPORT_PERMISSION = "search.view_search_report"
@@ -32,6 +33,18 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_readiness_check")
+def elasticsearch_readiness():
+    """/readyz: Elasticsearch answering, or "degraded" (searches then fall back to the database store)."""
+    backend = indexing.elasticsearch()
+    if backend is None:
+        return "search", "ok"
+    try:
+        return "search", "ok" if backend.es.options(request_timeout=0.5).ping() else "degraded"
+    except Exception:  # searches fall back to the database store
+        return "search", "degraded"
 
 
 class QueryFilterSet(WagtailFilterSet):
