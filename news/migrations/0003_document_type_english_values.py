@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from portal.data_migrations import rename_choice_values
+
 VALUES = {
     "QĐ": "decision",
     "NQ": "resolution",
@@ -14,30 +16,6 @@ VALUES = {
     "BC": "report",
 }
 FIELDS = [("news", "DecisionPage", "doc_type")]
-
-
-def _convert(apps, mapping):
-    for app_label, model, field in FIELDS:
-        Model = apps.get_model(app_label, model)
-        for old, new in mapping.items():
-            Model.objects.filter(**{field: old}).update(**{field: new})
-        # Revisions keep the old value in their JSON; reverting to one must not bring it back.
-        content_type = (
-            apps.get_model("contenttypes", "ContentType").objects.filter(app_label=app_label, model=model.lower()).first()
-        )
-        revisions = apps.get_model("wagtailcore", "Revision").objects.filter(content_type=content_type)
-        for revision in revisions.iterator() if content_type else []:
-            if revision.content.get(field) in mapping:
-                revision.content[field] = mapping[revision.content[field]]
-                revision.save(update_fields=["content"])
-
-
-def forwards(apps, schema_editor):
-    _convert(apps, VALUES)
-
-
-def backwards(apps, schema_editor):
-    _convert(apps, {new: old for old, new in VALUES.items()})
 
 
 class Migration(migrations.Migration):
@@ -68,5 +46,5 @@ class Migration(migrations.Migration):
                 verbose_name="Loại văn bản",
             ),
         ),
-        migrations.RunPython(forwards, backwards),
+        rename_choice_values(FIELDS, VALUES),
     ]

@@ -40,6 +40,7 @@ def test_the_migrations_keep_rows_rights_and_pages_of_the_demo(client):
         role_group(role)
     reform_office = role_group(REFORM_OFFICE)
     reform_office.permissions.add(*Permission.objects.filter(content_type__app_label="reform"))
+    reform_office.permissions.add(Permission.objects.get(codename="access_admin"))
     call_command("load_demo", stdout=None)
     counts = {model: model.objects.count() for model in FIGURES}
     assert all(counts.values())
