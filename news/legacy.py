@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from news.models import NewsIndexPage, NewsPage
-from portal.text import fold, nfc
+from portal.text import fold, nfc, unstorable
 
 ALLOWED_TAGS = {
     "p", "br", "b", "strong", "i", "em", "u", "sub", "sup", "ul", "ol", "li", "a", "h2", "h3", "h4",
@@ -84,6 +84,19 @@ def read_rows(path):
     return rows
 
 
+def _unstorable_values(value, key=""):
+    """(key, character) for every string of a row, at any depth, that holds a character the portal cannot store."""
+    if isinstance(value, str):
+        if unstorable(value):
+            yield key, unstorable(value)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _unstorable_values(item, f"{key}.{name}" if key else str(name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _unstorable_values(item, f"{key}[{index}]")
+
+
 def parse_date(value):
     if not isinstance(value, str) or not value.strip():
         return None
@@ -114,6 +127,9 @@ class LegacyImporter:
 
     def validate(self, number, row):
         """Return the cleaned row, or the reason it is refused."""
+        bad = sorted(_unstorable_values(row))
+        if bad:
+            return None, _("ký tự không lưu được: %(where)s") % {"where": ", ".join(f"{key} ({char})" for key, char in bad)}
         title = nfc(str(row.get("title") or "")).strip()
         if not title:
             return None, _("thiếu tiêu đề (title)")

@@ -1,6 +1,5 @@
 from wagtail import hooks
 
-from news import demo
 from news.selectors import featured_news, latest_by_category, most_read
 
 
@@ -9,10 +8,3 @@ def add_home_news(home, request, context):
     context["featured_news"] = featured_news(home)
     context["news_sections"] = latest_by_category(home, home.news_per_section)
     context["most_read"] = most_read(home)
-
-
-@hooks.register("register_demo_content")
-def load_demo_news(home, stdout):
-    _, articles = demo.load_news(home)
-    _, documents = demo.load_documents(home)
-    return f"Tin tức: {articles} bài; văn bản: {documents}"

@@ -1,19 +1,24 @@
 """Editorial roles as Wagtail groups, and placeful (subtree) page permissions for them.
 
-Groups and their model permissions are created by a data migration. Page permissions are placeful:
-a section registers which groups get which rights on it, and those rights are granted when a page
-of that type is created at the top of its section, so they follow the tree wherever editors build it.
+Code finds a role's group by a stable key (`portal.models.Role`), never by the group's name, so admins
+may rename groups. The groups and their model permissions are created by data migrations. Page
+permissions are placeful: a section registers which roles get which rights on it, and those rights are
+granted when a page of that type is created at the top of its section, so they follow the tree
+wherever editors build it.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
-ADMINS = "Quản trị"
-EDITORS = "Biên tập viên"
-MODERATORS = "Người duyệt"
-REFORM_OFFICE = "Cán bộ CCHC"
+from portal.models import Role
+
+ADMINS = "admins"
+EDITORS = "editors"
+MODERATORS = "moderators"
+REFORM_OFFICE = "reform_office"
+# The names groups get when the portal creates them; admins may rename them afterwards.
+GROUP_NAMES = {ADMINS: "Quản trị", EDITORS: "Biên tập viên", MODERATORS: "Người duyệt", REFORM_OFFICE: "Cán bộ CCHC"}
 AGENCY_GROUP_PREFIX = "Cán bộ "
 REVIEW_WORKFLOW = "Duyệt nội dung"
 REVIEW_TASK = "Người duyệt phê duyệt"
@@ -22,25 +27,36 @@ ALL_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_
 EDIT_PAGE_PERMISSIONS = ["add_page", "change_page"]
 PUBLISH_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
-# Model permissions each group gets, as (app_label, model, codenames).
-MODEL_PERMISSIONS = {
-    EDITORS: [
-        ("wagtailadmin", "admin", ["access_admin"]),
-        ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
-        ("wagtaildocs", "document", ["add_document", "change_document", "choose_document"]),
-    ],
-    MODERATORS: [
-        ("wagtailadmin", "admin", ["access_admin"]),
-        ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
-        ("wagtaildocs", "document", ["add_document", "change_document", "choose_document"]),
-    ],
-    REFORM_OFFICE: [
-        ("wagtailadmin", "admin", ["access_admin"]),
-        ("wagtailimages", "image", ["add_image", "choose_image"]),
-        ("wagtaildocs", "document", ["add_document", "choose_document"]),
-    ],
-    ADMINS: [("wagtailadmin", "admin", ["access_admin"])],
-}
+# What an agency's group may do outside its subtree: use the admin, upload and choose images and documents.
+AGENCY_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "admin", ["access_admin"]),
+    ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
+    ("wagtaildocs", "document", ["add_document", "change_document", "choose_document"]),
+]
+
+
+def role_group(key, name=None, using="default"):
+    """The group holding role `key`; made on first use, named `name` (by default its usual name)."""
+    role = Role.objects.using(using).select_related("group").filter(key=key).first()
+    if role is not None:
+        return role.group
+    name = name or GROUP_NAMES[key]
+    group = Group.objects.using(using).filter(name=name, role__isnull=True).first()
+    if group is None:
+        unique, n = name, 1
+        while Group.objects.using(using).filter(name=unique).exists():
+            n += 1
+            unique = f"{name} ({n})"
+        group = Group.objects.using(using).create(name=unique)
+    Role.objects.using(using).create(key=key, group=group)
+    return group
+
+
+def existing_group(key, using="default"):
+    """The group holding role `key`, or None when it has not been made."""
+    role = Role.objects.using(using).select_related("group").filter(key=key).first()
+    return role.group if role else None
+
 
 _sections = {}
 
@@ -66,9 +82,8 @@ def apply_section_roles(page):
         parent = page.get_parent()
         if parent is not None and isinstance(parent.specific, model):
             return
-        for group_name, codenames in grants.items():
-            group, _created = Group.objects.get_or_create(name=group_name)
-            grant_subtree(group, page, codenames)
+        for key, codenames in grants.items():
+            grant_subtree(role_group(key), page, codenames)
         if workflow:
             review = Workflow.objects.filter(name=REVIEW_WORKFLOW, active=True).first()
             if review is not None:
@@ -76,14 +91,14 @@ def apply_section_roles(page):
         return
 
 
-def agency_group_name(short_name):
-    return f"{AGENCY_GROUP_PREFIX}{short_name}"
+def agency_role(agency_page):
+    return f"agency:{agency_page.pk}"
 
 
-def ensure_agency_group(agency_page, short_name):
+def ensure_agency_group(agency_page):
     """Each agency gets a group that edits and publishes that agency's subtree and nothing else."""
-    group, _created = Group.objects.get_or_create(name=agency_group_name(short_name))
-    for app_label, model, codenames in MODEL_PERMISSIONS[EDITORS]:
+    group = role_group(agency_role(agency_page), f"{AGENCY_GROUP_PREFIX}{agency_page.short_name}")
+    for app_label, model, codenames in AGENCY_MODEL_PERMISSIONS:
         group.permissions.add(
             *Permission.objects.filter(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
         )
@@ -97,10 +112,3 @@ def _on_page_created(sender, instance, created, raw=False, **kwargs):
 
 
 post_save.connect(_on_page_created, dispatch_uid="portal.roles.section_roles")
-
-ROLE_DESCRIPTIONS = {
-    ADMINS: _("Toàn quyền quản trị cổng."),
-    EDITORS: _("Soạn và sửa tin, văn bản; gửi duyệt; không được xuất bản."),
-    MODERATORS: _("Duyệt và xuất bản tin, văn bản."),
-    REFORM_OFFICE: _("Cán bộ Văn phòng UBND tỉnh phụ trách số liệu, đánh giá cải cách hành chính."),
-}

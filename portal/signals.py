@@ -1,8 +1,8 @@
-"""Keep the Quản trị group holding every permission, including those of models added later, and keep the
+"""Keep the admins' group holding every permission, including those of models added later, and keep the
 page cache fresh."""
 
 from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Collection, GroupCollectionPermission, Page, PageViewRestriction
@@ -10,7 +10,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from portal.engagement.models import Comment
 from portal.models import SiteSettings
-from portal.roles import ADMINS, ALL_PAGE_PERMISSIONS, grant_subtree
+from portal.roles import ADMINS, ALL_PAGE_PERMISSIONS, existing_group, grant_subtree
 from portal.web.page_cache import purge
 
 
@@ -20,7 +20,7 @@ def sync_admin_group(sender, using="default", **kwargs):
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if sender.label != with_models[-1].label:
         return
-    group = Group.objects.using(using).filter(name=ADMINS).first()
+    group = existing_group(ADMINS, using=using)
     if group is None:
         return
     group.permissions.set(Permission.objects.using(using).all())

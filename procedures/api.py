@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from procedures import selectors
 from procedures.exchange.records import to_national
-from procedures.exchange.store import agency_index, procedures_for_export, to_record
+from procedures.exchange.store import procedures_for_export, to_record
 from procedures.models import AgencyPage, OnlineLevel, ProcedureField, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 MAX_PAGE_SIZE = 100
@@ -72,7 +72,7 @@ def procedure_list(request):
         return _json({"errors": {"page": [str(_("Trang không tồn tại."))]}}, status=404)
     page = paginator.page(number)
     items = list(page.object_list)
-    selectors.attach_agencies(items, index.get_children().type(AgencyPage).specific())
+    selectors.attach_agencies(items)
     return _json(
         {
             "count": paginator.count,
@@ -84,7 +84,7 @@ def procedure_list(request):
                     "name": p.title,
                     "url": request.build_absolute_uri(p.url),
                     "api_url": request.build_absolute_uri(f"{request.path}{p.code}/"),
-                    "agency": {"code": p.listed_agency.short_name, "name": p.listed_agency.title} if p.listed_agency else None,
+                    "agency": {"code": p.agency.short_name, "name": p.agency.title} if p.agency else None,
                     "fields": [{"code": f.code, "name": f.name} for f in p.fields.all()],
                     "levels": [{"code": lv.code, "name": lv.name} for lv in p.levels.all()],
                     "online_level": p.online_level,
@@ -101,6 +101,7 @@ def procedure_detail(request, code):
     page = procedures_for_export(ProcedurePage.objects.live().public()).filter(code=code).first()
     if page is None:
         return _json({"errors": {"code": [str(_("Không có thủ tục mã %(code)s.") % {"code": code})]}}, status=404)
-    record = to_national(to_record(page, agency_index([page])))
+    selectors.attach_agencies([page])
+    record = to_national(to_record(page))
     record["url"] = request.build_absolute_uri(page.url)
     return _json(record)

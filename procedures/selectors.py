@@ -6,8 +6,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import Length, Substr
 
-from procedures.models.procedure import OnlineLevel, ProcedurePage
-from procedures.models.taxonomy import ProcedureField, ProcedureLevel
+from procedures.models import AgencyPage, OnlineLevel, ProcedureField, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 
 def live_procedures(root):
@@ -19,10 +18,18 @@ def listing(queryset):
     return queryset.only("id", "title", "slug", "url_path", "path", "depth", "code", "online_level", "four_on_the_spot")
 
 
-def attach_agencies(procedures, agencies):
+def agency_path(procedure):
+    """A procedure sits right below its agency, so the agency's tree path is the procedure's less one step."""
+    return procedure.path[: -ProcedurePage.steplen]
+
+
+def attach_agencies(procedures, agencies=None):
+    """Set `procedure.agency` on each procedure: from `agencies` when the caller has them, else in one query."""
+    if agencies is None:
+        agencies = AgencyPage.objects.filter(path__in={agency_path(p) for p in procedures})
     by_path = {agency.path: agency for agency in agencies}
     for procedure in procedures:
-        procedure.listed_agency = by_path.get(procedure.path[: -ProcedurePage.steplen])
+        procedure.agency = by_path.get(agency_path(procedure))
     return procedures
 
 
@@ -79,8 +86,6 @@ def catalogue_counts(root, agencies):
 
 
 def forget_catalogue_counts():
-    from procedures.models.agencies import ProcedureIndexPage
-
     cache.delete_many([CATALOGUE_COUNTS_KEY.format(pk=pk) for pk in ProcedureIndexPage.objects.values_list("pk", flat=True)])
 
 

@@ -10,7 +10,7 @@ from procedures.selectors import forget_catalogue_counts
 @receiver(post_save, sender=AgencyPage, dispatch_uid="procedures.agency_group")
 def create_agency_group(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        ensure_agency_group(instance, instance.short_name)
+        ensure_agency_group(instance)
 
 
 @receiver(page_published, sender=ProcedurePage, dispatch_uid="procedures.counts.published")

@@ -1,42 +1,8 @@
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from procedures import demo
-from procedures.models import (
-    ApplicantType,
-    DossierStatistics,
-    ParIndexScore,
-    ProcedureField,
-    ProcedureLevel,
-    SatisfactionSurvey,
-    ServiceIndexScore,
-    StatisticsPage,
-)
-from procedures.reform import dashboard, views
-from procedures.reform import demo as reform_demo
-
-
-@hooks.register("register_demo_content")
-def load_demo_agencies(home, stdout):
-    index, count = demo.load_agencies(home)
-    result = demo.load_procedures(index)
-    figures = reform_demo.load(home)
-    return f"Cơ quan: {count}; thủ tục: {result.created} mới, {result.unchanged} không đổi; số liệu CCHC: {figures} bản ghi"
-
-
-@hooks.register("construct_home_context")
-def add_home_figures(home, request, context):
-    period, figures, _trend = dashboard.latest_figures(length=1)
-    if figures is not None:
-        context["reform_figures"] = {
-            "period": period,
-            "figures": figures,
-            "page": StatisticsPage.objects.live().public().first(),
-        }
+from procedures.models import ApplicantType, ProcedureField, ProcedureLevel
 
 
 class ProcedureFieldViewSet(SnippetViewSet):
@@ -69,66 +35,3 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
-
-
-class FiguresViewSet(SnippetViewSet):
-    """Reform figures: draft, publish and revisions come from the models' DraftStateMixin/RevisionMixin."""
-
-    icon = "table"
-    list_filter = ["year", "agency"]
-    list_per_page = 50
-
-
-class DossierStatisticsViewSet(FiguresViewSet):
-    model = DossierStatistics
-    menu_label = _("Số liệu hồ sơ")
-    list_display = ["__str__", "received_total", "resolved", "on_time_rate", "online_share", "live"]
-    list_filter = ["period_kind", "year", "agency"]
-
-
-class ServiceIndexViewSet(FiguresViewSet):
-    model = ServiceIndexScore
-    menu_label = _("Chỉ số phục vụ (QĐ 766)")
-    list_display = ["__str__", "total", "live"]
-    list_filter = ["period_kind", "year", "agency"]
-
-
-class SatisfactionSurveyViewSet(FiguresViewSet):
-    model = SatisfactionSurvey
-    menu_label = _("Khảo sát SIPAS")
-    list_display = ["__str__", "respondents", "overall", "live"]
-
-
-class ParIndexViewSet(FiguresViewSet):
-    model = ParIndexScore
-    menu_label = _("PAR Index")
-    list_display = ["__str__", "score", "live"]
-
-
-class ReformFiguresViewSetGroup(SnippetViewSetGroup):
-    items = (DossierStatisticsViewSet, ServiceIndexViewSet, SatisfactionSurveyViewSet, ParIndexViewSet)
-    menu_icon = "table"
-    menu_label = _("Số liệu CCHC")
-    menu_name = "reform_figures"
-    submenu_hook = "register_reform_figures_menu_item"
-
-
-register_snippet(ReformFiguresViewSetGroup)
-
-
-class UploadMenuItem(MenuItem):
-    def is_shown(self, request):
-        return bool(views.allowed_specs(request.user))
-
-
-@hooks.register("register_reform_figures_menu_item")
-def upload_menu_item():
-    return UploadMenuItem(_("Nhập từ tệp XLSX/CSV"), reverse("reform_figures_upload"), icon_name="upload", order=100)
-
-
-@hooks.register("register_admin_urls")
-def reform_admin_urls():
-    return [
-        path("so-lieu-cchc/nhap/", views.upload_view, name="reform_figures_upload"),
-        path("so-lieu-cchc/mau/<slug:slug>.xlsx", views.template_view, name="reform_figures_template"),
-    ]

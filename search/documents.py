@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from news.models import DecisionPage, NewsPage
+from news.models import DecisionPage, DocumentType, NewsPage
 from portal.models import StandardPage
 from portal.text import document_number_key, fold, nfc
-from procedures.models import AgencyPage, ProcedurePage, StatisticsPage
+from procedures.models import AgencyPage, ProcedurePage
+from procedures.reform.models import StatisticsPage
+from procedures.selectors import attach_agencies
 from search.models import Kind
 
 BODY_LIMIT = 20_000
@@ -100,7 +102,7 @@ def _as_datetime(value):
 
 
 def procedure_doc(page, agency=None):
-    agency = agency or page.get_parent().specific
+    agency = agency or attach_agencies([page])[0].agency
     fields = list(page.fields.all())
     levels = list(page.levels.all())
     applicants = list(page.applicants.all())
@@ -150,7 +152,7 @@ def decision_doc(page):
         _lines(page.summary, page.full_text),
         _as_datetime(page.date_issued),
         document_number_key(page.number),
-        [(DOC_TYPE, page.doc_type, str(page.get_doc_type_display())), *_year(page.date_issued)],
+        [(DOC_TYPE, DocumentType(page.doc_type).abbreviation, str(page.get_doc_type_display())), *_year(page.date_issued)],
     )
 
 

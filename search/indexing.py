@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from portal.resilience import CircuitBreaker
 from procedures.models import AgencyPage, ProcedurePage
+from procedures.selectors import attach_agencies
 from search import vocabulary
 from search.backends.database import DatabaseBackend
 from search.documents import INDEXED_TYPES, build, procedure_doc
@@ -83,16 +84,15 @@ def catch_up():
 
 def documents():
     """Every document the site should have, built in chunks with their related rows prefetched."""
-    agencies = {a.path: a for a in AgencyPage.objects.all()}
+    agencies = list(AgencyPage.objects.all())
     procedures = (
         ProcedurePage.objects.live().public().prefetch_related("fields", "levels", "applicants", "steps", "dossier", "results")
     )
     last = 0
     while chunk := list(procedures.filter(pk__gt=last).order_by("pk")[:CHUNK]):  # by key, not OFFSET
-        for page in chunk:
-            agency = agencies.get(page.path[: -page.steplen])
-            if agency is not None:
-                yield procedure_doc(page, agency)
+        for page in attach_agencies(chunk, agencies):
+            if page.agency is not None:
+                yield procedure_doc(page, page.agency)
         last = chunk[-1].pk
     others = Page.objects.live().public().type(*[t for t in INDEXED_TYPES if t is not ProcedurePage]).specific()
     for page in others.iterator(chunk_size=CHUNK):

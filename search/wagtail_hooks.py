@@ -1,16 +1,21 @@
 import datetime
 
+import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.reports import SpreadsheetReportView
+from search import indexing
 from search.models import QueryLog, Synonym
 
 REPORT_PERMISSION = "search.view_search_report"
@@ -30,19 +35,67 @@ class SynonymViewSet(SnippetViewSet):
 register_snippet(SynonymViewSet)
 
 
-def report_view(request):
-    """Popular and zero-result queries of the last 30 days (folded text and counts only)."""
-    if not request.user.has_perm(REPORT_PERMISSION):
-        raise PermissionDenied
-    since = timezone.localdate() - datetime.timedelta(days=29)
-    rows = (
-        QueryLog.objects.filter(day__gte=since)
-        .values("scope", "query")
-        .annotate(searches=Sum("searches"), zero=Sum("zero_results"))
+@hooks.register("register_readiness_check")
+def elasticsearch_readiness():
+    """/readyz: Elasticsearch answering, or "degraded" (searches then fall back to the database store)."""
+    backend = indexing.elasticsearch()
+    if backend is None:
+        return "search", "ok"
+    try:
+        return "search", "ok" if backend.es.options(request_timeout=0.5).ping() else "degraded"
+    except Exception:  # searches fall back to the database store
+        return "search", "degraded"
+
+
+class QueryFilterSet(WagtailFilterSet):
+    zero = django_filters.BooleanFilter(
+        label=_("Chỉ từ khóa không có kết quả"), method="only_zero", widget=forms.CheckboxInput, required=False
     )
-    popular = rows.order_by("-searches", "query")[:50]
-    empty = rows.filter(zero__gt=0).order_by("-zero", "query")[:50]
-    return TemplateResponse(request, "search/admin/report.html", {"popular": popular, "empty": empty, "since": since})
+
+    class Meta:
+        model = QueryLog
+        fields = ["scope"]
+
+    def only_zero(self, queryset, name, value):
+        return queryset.filter(zero__gt=0).order_by("-zero", "query") if value else queryset
+
+
+class QueryReportView(SpreadsheetReportView):
+    """Queries of the last 30 days, most searched first (folded text and counts only), with CSV/XLSX export."""
+
+    page_title = _("Thống kê tìm kiếm")
+    header_icon = "search"
+    index_url_name = "search_report"
+    index_results_url_name = "search_report_results"
+    results_template_name = "search/admin/report_results.html"
+    filterset_class = QueryFilterSet
+    export_filename = "thong-ke-tim-kiem"
+    no_results_message = _("Chưa có lượt tìm nào trong 30 ngày qua.")
+    list_export = ["query", "scope", "searches", "zero"]
+    export_headings = {"query": _("Từ khóa"), "scope": _("Trang tìm"), "searches": _("Lượt tìm"), "zero": _("Không có kết quả")}
+    columns = [
+        Column("query", label=_("Từ khóa")),
+        Column("scope", label=_("Trang tìm")),
+        Column("searches", label=_("Lượt tìm")),
+        Column("zero", label=_("Không có kết quả")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def since(self):
+        return timezone.localdate() - datetime.timedelta(days=29)
+
+    def get_queryset(self):
+        return (
+            QueryLog.objects.filter(day__gte=self.since)
+            .values("scope", "query")
+            .annotate(searches=Sum("searches"), zero=Sum("zero_results"))
+            .order_by("-searches", "query")
+        )
 
 
 class ReportMenuItem(MenuItem):
@@ -57,4 +110,7 @@ def report_menu_item():
 
 @hooks.register("register_admin_urls")
 def report_urls():
-    return [path("bao-cao/tim-kiem/", report_view, name="search_report")]
+    return [
+        path("bao-cao/tim-kiem/", QueryReportView.as_view(), name="search_report"),
+        path("bao-cao/tim-kiem/ket-qua/", QueryReportView.as_view(results_only=True), name="search_report_results"),
+    ]

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from portal.models import SiteSettings
 from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE
@@ -38,6 +38,8 @@ def _fresh_cache():
 
 def _root():
     """The tree's root; a transactional test's flush removes what migrations made, so make it again."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         Locale.objects.get_or_create(language_code="vi")

@@ -4,12 +4,13 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from news.models import DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
+from news.models import DecisionPage, DocumentIndexPage, DocumentType, NewsIndexPage, NewsPage
 from portal.models import HomePage, StandardPage
-from procedures.models import AgencyPage, ProcedureIndexPage, ProcedurePage, StatisticsPage
+from portal.roles import role_group
+from procedures.models import AgencyPage, ProcedureIndexPage, ProcedurePage
+from procedures.reform.models import StatisticsPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -24,7 +25,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(*[Group.objects.get(name=name) for name in extracted])
+            self.groups.add(*[role_group(key) for key in extracted])
         if create:
             self.save()
 
@@ -95,7 +96,7 @@ class DecisionPageFactory(PageFactory):
     class Meta:
         model = DecisionPage
 
-    doc_type = "QĐ"
+    doc_type = DocumentType.DECISION
     number = factory.Sequence(lambda n: f"{n + 1}/QĐ-UBND")
     title = factory.LazyAttribute(lambda d: f"Quyết định {d.number}")
     slug = factory.Sequence(lambda n: f"van-ban-{n}")

@@ -1,8 +1,6 @@
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -13,11 +11,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from news.choices import DocumentStatus, DocumentType
-from news.filters import DocumentFilterForm
 from portal.models import BasePage
 from portal.text import document_number_key
-
-DOCUMENTS_PER_PAGE = 20
 
 
 class DocumentIndexPage(BasePage):
@@ -38,21 +33,13 @@ class DocumentIndexPage(BasePage):
         return DecisionPage.objects.live().public().descendant_of(self)
 
     def serve(self, request, *args, **kwargs):
-        documents = self.documents()
-        form = DocumentFilterForm(request.GET or None, documents=documents)
-        documents = form.filter(documents) if form.is_valid() else documents.order_by("-date_issued", "-pk")
-        documents = documents.prefetch_related("files__document")
-        context = {"filter_form": form, "documents": Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))}
-        response = TemplateResponse(request, self.get_template(request), {**self.get_context(request), **context})
-        if form.errors:
-            response.status_code = 400
-        return response
+        return self.serve_with("news.views.documents", request)
 
 
 class DecisionPage(BasePage):
     accepts_ratings = True
 
-    doc_type = models.CharField(_("Loại văn bản"), max_length=4, choices=DocumentType.choices, db_index=True)
+    doc_type = models.CharField(_("Loại văn bản"), max_length=20, choices=DocumentType.choices, db_index=True)
     number = models.CharField(_("Số ký hiệu"), max_length=100, help_text=_("Ví dụ: 91/QĐ-UBND"))
     number_key = models.CharField(max_length=100, db_index=True, editable=False)
     issuer = models.CharField(_("Cơ quan ban hành"), max_length=255, db_index=True)

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,13 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from news.feeds import CategoryFeed
-from news.filters import NewsFilterForm
 from portal.blocks import BodyBlock
-from portal.engagement.selectors import most_viewed_recently
 from portal.models import BasePage
-
-NEWS_PER_PAGE = 12
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -47,24 +41,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        form = NewsFilterForm(request.GET or None)
-        articles = self.articles()
-        if form.is_valid():
-            articles = form.filter(articles)
-        context = {
-            "filter_form": form,
-            "articles": Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page")),
-            "categories": self.get_children().live().public().type(NewsIndexPage),
-            "most_read": most_viewed_recently(self.articles()),
-        }
-        response = self.render(request, context_overrides=context)
-        if form.errors:
-            response.status_code = 400
-        return response
+        return self.serve_with("news.views.listing", request)
 
     @path("rss/", name="rss")
     def rss(self, request):
-        return CategoryFeed(self)(request)
+        return self.serve_with("news.views.rss", request)
 
 
 class NewsPageTag(TaggedItemBase):

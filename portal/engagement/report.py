@@ -1,6 +1,5 @@
 """The staff access report: views per day, per section and per page, ratings per page; CSV for each table."""
 
-import csv
 import datetime
 
 from django import forms
@@ -14,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from portal import tabular
 from portal.engagement.models import PageViewDay, Rating, VisitDay, average_stars
 
 PERMISSION = "engagement.view_report"
@@ -68,18 +68,9 @@ def build(start, end):
 
 
 def _csv(name, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(tabular.csv_bytes([header, *rows]), content_type=tabular.CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
     return response
-
-
-def _text(value):
-    text = str(value)
-    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
 
 
 def report_view(request):
@@ -99,13 +90,11 @@ def report_view(request):
             [(d.strftime("%d/%m/%Y"), visits, views) for d, visits, views in report["days"]],
         )
     if export == "muc":
-        return _csv(
-            f"{stem}-theo-muc", [gettext("Chuyên mục"), gettext("Lượt xem")], [(_text(t), n) for t, n in report["sections"]]
-        )
+        return _csv(f"{stem}-theo-muc", [gettext("Chuyên mục"), gettext("Lượt xem")], report["sections"])
     if export == "trang":
         rows = [
             (
-                _text(page.title) if page else "",
+                page.title if page else "",
                 page.url if page else "",
                 total,
                 f"{rating['average']:.1f}" if rating else "",
@@ -128,10 +117,10 @@ def report_view(request):
         return _csv(
             f"{stem}-theo-ngay-va-trang",
             [gettext("Ngày"), gettext("Trang"), gettext("Địa chỉ"), gettext("Lượt xem")],
-            [(day.strftime("%d/%m/%Y"), _text(pages[pid].title), pages[pid].url, n) for day, pid, n in rows],
+            [(day.strftime("%d/%m/%Y"), pages[pid].title, pages[pid].url, n) for day, pid, n in rows],
         )
     if export == "danh-gia":
-        rows = [(_text(page.title), page.url, f"{average:.1f}", count) for page, average, count in report["ratings"]]
+        rows = [(page.title, page.url, f"{average:.1f}", count) for page, average, count in report["ratings"]]
         return _csv(
             f"{stem}-danh-gia", [gettext("Trang"), gettext("Địa chỉ"), gettext("Điểm đánh giá"), gettext("Lượt đánh giá")], rows
         )

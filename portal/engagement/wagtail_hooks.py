@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.engagement import demo, report
+from portal.engagement import report
 from portal.engagement.models import Comment
 
 
@@ -48,8 +48,3 @@ def report_menu_item():
 @hooks.register("register_admin_urls")
 def report_urls():
     return [path("bao-cao/truy-cap/", report.report_view, name="engagement_report")]
-
-
-@hooks.register("register_demo_content", order=100)
-def load_demo_readership(home, stdout):
-    return f"Lượt xem mẫu: {demo.load()} dòng"

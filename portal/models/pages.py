@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -43,6 +44,14 @@ class BasePage(SidebarMixin, Page):
 
     class Meta:
         abstract = True
+
+    def serve_with(self, view, request, *args, **kwargs):
+        """Answer with the view function named by its dotted path ("app.views.name"), imported on first use.
+
+        Page models describe content; what a request needs (filter forms, feeds, file downloads) lives in
+        the app's views, which import the models and never the other way round.
+        """
+        return import_string(view)(request, self, *args, **kwargs)
 
 
 class HomePage(BasePage):

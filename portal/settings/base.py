@@ -24,8 +24,8 @@ INSTALLED_APPS = [
     "portal.engagement",
     "news",
     "procedures",
+    "procedures.reform",
     "search",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -45,13 +45,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "axes",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
 
@@ -266,4 +264,3 @@ LOGGING = {
 }
 
 WAGTAIL_ADMIN_PATH = env("ADMIN_PATH", "admin").strip("/")
-SITEMAP_CACHE_SECONDS = 3600

@@ -52,3 +52,19 @@ def ld_json(data):
     """Structured data as an inert JSON-LD block, escaped so no text can close the script element."""
     payload = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_LD_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, param, number):
+    """The current address with page `number` in query parameter `param`, the other filters kept."""
+    params = context["request"].GET.copy()
+    params[param] = number
+    return "?" + params.urlencode()
+
+
+@register.inclusion_tag("portal/includes/pager.html", takes_context=True)
+def pager(context, items, number, pages, param):
+    """Through portal/includes/pagination.html: a Django page (`items`), or a page `number` of `pages`."""
+    if items:
+        number, pages = items.number, items.paginator.num_pages
+    return {"request": context["request"], "number": number, "pages": pages or 1, "param": param or "page"}

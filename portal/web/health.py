@@ -7,8 +7,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from search import indexing
+from wagtail import hooks
 
 
 @never_cache
@@ -38,19 +37,11 @@ def _cache():
     return "ok" if ok else "degraded"
 
 
-def _search():
-    backend = indexing.elasticsearch()
-    if backend is None:
-        return "ok"
-    try:
-        return "ok" if backend.es.options(request_timeout=0.5).ping() else "degraded"
-    except Exception:  # searches fall back to the database store
-        return "degraded"
-
-
 @never_cache
 @require_GET
 def readyz(request):
-    checks = {"database": _database(), "cache": _cache(), "search": _search()}
+    """Other apps add their services through the `register_readiness_check` hook: (name, "ok" | "degraded")."""
+    checks = {"database": _database(), "cache": _cache()}
+    checks.update(check() for check in hooks.get_hooks("register_readiness_check"))
     ready = checks["database"] == "ok"
     return JsonResponse({"status": "ok" if ready else "down", **checks}, status=200 if ready else 503)

@@ -5,12 +5,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from procedures.exchange import flat
-from procedures.exchange.records import RecordError, from_national, to_national
-from procedures.exchange.store import Writer, agency_index, comparable, procedures_for_export, to_record
+from procedures.exchange.records import InvalidRecord, Parsed, from_national, to_national
+from procedures.exchange.store import Writer, comparable, procedures_for_export, to_record
 from procedures.models import ProcedurePage
+from procedures.selectors import attach_agencies
 
 
 class ExchangeFileError(Exception):
@@ -41,71 +43,92 @@ class ImportResult:
     def written(self):
         return self.created + self.updated
 
+    @property
+    def refused(self):
+        """How many rows had a problem (a record has as many problems as it has)."""
+        return len({(problem.sheet, problem.row) for problem in self.problems})
+
 
 def parse_file(path):
-    """[(sheet, row, column, Record | RecordError)]."""
+    """[Parsed] for every record of the file; the file as a whole is checked against `flat.LIMITS` first."""
     name = Path(path).name
-    if str(path).lower().endswith(".json"):
+    if not str(path).lower().endswith(".json"):
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ExchangeFileError(_("%(file)s không phải JSON hợp lệ: %(error)s") % {"file": name, "error": exc}) from exc
-        if isinstance(data, dict):
-            data = data.get("DANHSACHTTHC", data.get("data"))
-        if not isinstance(data, list):
-            raise ExchangeFileError(_("%(file)s phải chứa một danh sách thủ tục.") % {"file": name})
-        parsed = []
-        for index, item in enumerate(data, start=1):
-            try:
-                parsed.append(("", index, "", from_national(item)))
-            except RecordError as exc:
-                parsed.append(("", index, exc.column, exc))
-        return parsed
+            return flat.parse(flat.read_tables(path))
+        except flat.FlatFileError as exc:
+            raise ExchangeFileError(str(exc)) from exc
     try:
-        return flat.parse(flat.read_tables(path))
-    except flat.FlatFileError as exc:
-        raise ExchangeFileError(str(exc)) from exc
+        size = Path(path).stat().st_size
+        if size > flat.LIMITS.unpacked_bytes:
+            raise ExchangeFileError(
+                _("%(file)s lớn %(size)s byte, quá giới hạn %(limit)s byte; hãy chia nhỏ tệp.")
+                % {"file": name, "size": number_format(size, force_grouping=True), "limit": limit(flat.LIMITS.unpacked_bytes)}
+            )
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExchangeFileError(_("%(file)s không phải JSON hợp lệ: %(error)s") % {"file": name, "error": exc}) from exc
+    if isinstance(data, dict):
+        data = data.get("DANHSACHTTHC", data.get("data"))
+    if not isinstance(data, list):
+        raise ExchangeFileError(_("%(file)s phải chứa một danh sách thủ tục.") % {"file": name})
+    if len(data) > flat.LIMITS.rows:
+        raise ExchangeFileError(
+            _("%(file)s có %(count)s thủ tục, quá giới hạn %(limit)s; hãy chia nhỏ tệp.")
+            % {"file": name, "count": limit(len(data)), "limit": limit(flat.LIMITS.rows)}
+        )
+    parsed = []
+    for index, item in enumerate(data, start=1):
+        try:
+            parsed.append(Parsed("", index, from_national(item), []))
+        except InvalidRecord as invalid:
+            problems = [("", index, error.column, error.reason) for error in invalid.errors]
+            parsed.append(Parsed("", index, invalid.record, problems))
+    return parsed
+
+
+def limit(value):
+    return number_format(value, force_grouping=True)
 
 
 def validate(path, parsed):
+    """(valid records, [Problem]): every problem of every record, then duplicate codes and unknown related codes."""
     name = Path(path).name
-    problems, records, seen = [], [], {}
-    for sheet, row, column, item in parsed:
-        if isinstance(item, RecordError):
-            problems.append(Problem(name, sheet, row, column, item.reason))
-        elif item.code in seen:
+    problems = [Problem(name, *problem) for item in parsed for problem in item.problems]
+    seen, readable = {}, [item for item in parsed if item.record is not None]
+    failed = {id(item) for item in parsed if item.problems}
+    for item in readable:
+        code = item.record.code
+        if not code:
+            continue
+        if code in seen:
             problems.append(
                 Problem(
                     name,
-                    sheet,
-                    row,
+                    item.sheet,
+                    item.row,
                     "MATTHC",
-                    _("mã %(code)s trùng với dòng %(row)d") % {"code": item.code, "row": seen[item.code]},
+                    _("mã %(code)s trùng với dòng %(row)d") % {"code": code, "row": seen[code]},
                 )
             )
+            failed.add(id(item))
         else:
-            seen[item.code] = row
-            records.append((sheet, row, item))
-    known = set(
-        ProcedurePage.objects.filter(code__in={c for *_r, rec in records for c in rec.related}).values_list("code", flat=True)
-    )
-    known |= set(seen)
-    valid = []
-    for sheet, row, record in records:
-        missing = [code for code in record.related if code not in known]
+            seen[code] = item.row
+    related = {c for item in readable for c in item.record.related}
+    known = set(ProcedurePage.objects.filter(code__in=related).values_list("code", flat=True)) | set(seen)
+    for item in readable:
+        missing = [code for code in item.record.related if code and code not in known]
         if missing:
             problems.append(
                 Problem(
                     name,
-                    sheet,
-                    row,
+                    item.sheet,
+                    item.row,
                     "THUTUCLIENQUAN",
                     _("thủ tục liên quan không tồn tại: %(codes)s") % {"codes": ", ".join(missing)},
                 )
             )
-        else:
-            valid.append(record)
-    return valid, problems
+            failed.add(id(item))
+    return [item.record for item in readable if id(item) not in failed], problems
 
 
 def import_file(path, index, skip_invalid=False, user=None, progress=lambda items: items):
@@ -122,13 +145,13 @@ def write_records(records, index, user=None, progress=lambda items: items):
     """Upsert by code in one transaction; a record equal to what is stored is left alone."""
     result = ImportResult()
     existing = {p.code: p for p in procedures_for_export(ProcedurePage.objects.filter(code__in=[r.code for r in records]))}
-    agencies = agency_index(existing.values())
+    attach_agencies(list(existing.values()))
     with transaction.atomic():
         writer = Writer(index, user=user)
         pending = []
         for record in progress(records):
             page = existing.get(record.code)
-            if page is not None and comparable(to_record(page, agencies)) == comparable(record):
+            if page is not None and comparable(to_record(page)) == comparable(record):
                 result.unchanged += 1
                 continue
             _page, unresolved = writer.write(record, page=page.specific if page else None)
@@ -144,9 +167,8 @@ def write_records(records, index, user=None, progress=lambda items: items):
 
 
 def export_records(queryset=None):
-    pages = list(procedures_for_export(queryset))
-    agencies = agency_index(pages)
-    return [to_national(to_record(page, agencies)) for page in pages]
+    pages = attach_agencies(list(procedures_for_export(queryset)))
+    return [to_national(to_record(page)) for page in pages]
 
 
 def export_file(path, queryset=None):

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from portal.text import nfc
+from portal.text import nfc, unstorable
 from procedures.models import Channel, OnlineLevel, TimeUnit
 
 CHANNEL_CODES = {"1": Channel.IN_PERSON, "2": Channel.ONLINE, "3": Channel.POST}
@@ -18,11 +18,24 @@ ONLINE_NAMES = {value: key for key, value in ONLINE_CODES.items()}
 TIME_UNITS = {str(unit.label): unit.value for unit in TimeUnit} | {unit.value: unit.value for unit in TimeUnit}
 
 
-class RecordError(Exception):
+class RecordError:
+    """One problem of a record: the column (a path in the national structure) and the reason."""
+
     def __init__(self, column, reason):
-        super().__init__(reason)
         self.column = column
         self.reason = reason
+
+    def __repr__(self):
+        return f"RecordError({self.column!r}, {self.reason!r})"
+
+
+class InvalidRecord(Exception):
+    """Every problem found in one record; `record` holds what could be read (its code, its related codes)."""
+
+    def __init__(self, errors, record=None):
+        super().__init__("; ".join(f"{e.column}: {e.reason}" for e in errors))
+        self.errors = errors
+        self.record = record
 
 
 @dataclass
@@ -57,223 +70,267 @@ class Record:
         return asdict(self)
 
 
-def text(value, column, limit=None, required=False):
-    if value is None:
-        value = ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if not isinstance(value, str | int | float):
-        raise RecordError(column, _("phải là chuỗi ký tự"))
-    value = nfc(str(value)).strip()
-    if required and not value:
-        raise RecordError(column, _("bắt buộc, đang để trống"))
-    if limit and len(value) > limit:
-        raise RecordError(column, _("dài quá %(limit)d ký tự") % {"limit": limit})
-    return value
+@dataclass
+class Parsed:
+    """One record of a file as read: the record (None when not even its shape could be read) and its problems."""
+
+    sheet: str
+    row: int
+    record: Record | None
+    problems: list  # [(sheet, row, column, reason)]
 
 
-def number(value, column, integer=False):
-    if value in (None, ""):
-        return None
-    try:
-        parsed = Decimal(str(value).replace(" ", "").replace(",", "."))
-    except InvalidOperation:
-        raise RecordError(column, _("không phải số: %(value)r") % {"value": value}) from None
-    if parsed < 0:
-        raise RecordError(column, _("không được âm"))
-    if integer:
-        if parsed != parsed.to_integral_value():
-            raise RecordError(column, _("phải là số nguyên"))
-        return int(parsed)
-    return parsed.normalize() if parsed == parsed.to_integral_value() else parsed
+class Reader:
+    """Reads one record, noting every problem instead of stopping at the first; a bad value reads as empty."""
 
+    def __init__(self):
+        self.errors = []
 
-def flag(value, column):
-    if isinstance(value, bool):
+    def error(self, column, reason):
+        self.errors.append(RecordError(column, reason))
+
+    def text(self, value, column, limit=None, required=False):
+        if value is None:
+            value = ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if not isinstance(value, str | int | float):
+            self.error(column, _("phải là chuỗi ký tự"))
+            return ""
+        value = nfc(str(value)).strip()
+        bad = unstorable(value)
+        if bad:
+            self.error(column, _("chứa ký tự không lưu được: %(char)s") % {"char": bad})
+            return ""
+        if required and not value:
+            self.error(column, _("bắt buộc, đang để trống"))
+        if limit and len(value) > limit:
+            self.error(column, _("dài quá %(limit)d ký tự") % {"limit": limit})
+            return value[:limit]
         return value
-    folded = text(value, column).lower()
-    if folded in {"", "0", "false", "khong", "không", "no"}:
-        return False
-    if folded in {"1", "true", "co", "có", "yes", "x"}:
-        return True
-    raise RecordError(column, _("phải là có/không"))
 
-
-def date(value, column):
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    raw = text(value, column)
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+    def number(self, value, column, integer=False):
+        if value in (None, ""):
+            return None
         try:
-            return datetime.datetime.strptime(raw, fmt).date()
-        except ValueError:
-            continue
-    raise RecordError(column, _("ngày không hợp lệ: %(value)r (dùng dd/mm/yyyy)") % {"value": raw})
+            parsed = Decimal(str(value).replace(" ", "").replace(",", "."))
+        except InvalidOperation:
+            self.error(column, _("không phải số: %(value)s") % {"value": shown(value)})
+            return None
+        if not parsed.is_finite():
+            self.error(column, _("không phải số: %(value)s") % {"value": shown(value)})
+            return None
+        if parsed < 0:
+            self.error(column, _("không được âm"))
+            return None
+        if integer:
+            if parsed != parsed.to_integral_value():
+                self.error(column, _("phải là số nguyên"))
+                return None
+            return int(parsed)
+        return parsed.normalize() if parsed == parsed.to_integral_value() else parsed
 
+    def flag(self, value, column):
+        if isinstance(value, bool):
+            return value
+        folded = self.text(value, column).lower()
+        if folded in {"", "0", "false", "khong", "không", "no"}:
+            return False
+        if folded in {"1", "true", "co", "có", "yes", "x"}:
+            return True
+        self.error(column, _("phải là có/không"))
+        return False
 
-def pairs(items, column, code_key="MA", name_key="TEN"):
-    if items in (None, ""):
-        return []
-    if not isinstance(items, list):
-        raise RecordError(column, _("phải là một danh sách"))
-    result = []
-    for index, item in enumerate(items):
-        where = f"{column}[{index + 1}]"
-        if not isinstance(item, dict):
-            raise RecordError(where, _("phải là một đối tượng {MA, TEN}"))
-        result.append(
-            (
-                text(item.get(code_key), f"{where}.{code_key}", 50, True),
-                text(item.get(name_key), f"{where}.{name_key}", 255, True),
+    def date(self, value, column):
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        raw = self.text(value, column)
+        for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return datetime.datetime.strptime(raw, fmt).date()
+            except ValueError:
+                continue
+        if raw:
+            self.error(column, _("ngày không hợp lệ: %(value)s (dùng dd/mm/yyyy)") % {"value": shown(raw)})
+        return None
+
+    def listed(self, items, column, kind=dict):
+        """The elements of a list that have the expected kind; each other element is a problem."""
+        if items in (None, ""):
+            return []
+        if not isinstance(items, list):
+            self.error(column, _("phải là một danh sách"))
+            return []
+        kept = []
+        for index, item in enumerate(items):
+            if isinstance(item, kind):
+                kept.append(item)
+            else:
+                self.error(
+                    f"{column}[{index + 1}]", _("phải là một đối tượng JSON") if kind is dict else _("phải là một giá trị")
+                )
+        return kept
+
+    def pairs(self, items, column, code_key="MA", name_key="TEN"):
+        result = []
+        for index, item in enumerate(self.listed(items, column)):
+            where = f"{column}[{index + 1}]"
+            result.append(
+                (
+                    self.text(item.get(code_key), f"{where}.{code_key}", 50, True),
+                    self.text(item.get(name_key), f"{where}.{name_key}", 255, True),
+                )
             )
+        return result
+
+    def record(self, data):
+        code = self.text(data.get("MATTHC"), "MATTHC", 50, True)
+        implementing = self.pairs(data.get("COQUANTHUCHIEN"), "COQUANTHUCHIEN")
+        manager = data.get("COQUANQUANLY")
+        agency = ("", "")
+        if manager:
+            agency = (self.pairs([manager], "COQUANQUANLY") or [agency])[0]
+        elif implementing:
+            agency = implementing[0]
+        else:
+            self.error("COQUANQUANLY", _("cần cơ quan quản lý hoặc ít nhất một cơ quan thực hiện"))
+        online = self.text(data.get("MUCDODVC"), "MUCDODVC").upper().replace(" ", "").replace("_", "")
+        if online not in ONLINE_CODES:
+            self.error("MUCDODVC", _("chỉ nhận TOANTRINH, MOTPHAN hoặc để trống"))
+            online = ""
+        related = self.listed(data.get("THUTUCLIENQUAN"), "THUTUCLIENQUAN", kind=str | int | float)
+        return Record(
+            code=code,
+            name=self.text(data.get("TENTTHC"), "TENTTHC", 255, True),
+            agency=agency,
+            procedure_type=self.text(data.get("LOAITTHC"), "LOAITTHC", 255),
+            decision_number=self.text(data.get("QUYETDINHCONGBO"), "QUYETDINHCONGBO", 100),
+            keywords=self.text(data.get("TUKHOA"), "TUKHOA", 500),
+            description=self.text(data.get("MOTA"), "MOTA"),
+            levels=self.pairs(data.get("CAPTHUCHIEN"), "CAPTHUCHIEN"),
+            fields=self.pairs(data.get("LINHVUCTHUCHIEN"), "LINHVUCTHUCHIEN"),
+            applicants=self.pairs(data.get("DOITUONGTHUCHIEN"), "DOITUONGTHUCHIEN"),
+            implementing=implementing,
+            authorised=self.text(data.get("COQUANCOTHAMQUYEN"), "COQUANCOTHAMQUYEN"),
+            coordinating=self.text(data.get("COQUANPHOIHOP"), "COQUANPHOIHOP"),
+            where_to_submit=self.text(data.get("DIACHITIEPNHAN"), "DIACHITIEPNHAN"),
+            requirements="\n".join(line.strip() for line in self.text(data.get("YEUCAU"), "YEUCAU").splitlines() if line.strip()),
+            online_level=ONLINE_CODES[online],
+            online_url=self.text(data.get("DUONGDANDVC"), "DUONGDANDVC", 500),
+            four_on_the_spot=self.flag(data.get("BONTAICHO", False), "BONTAICHO"),
+            inter_agency=self.flag(data.get("LIENTHONG", False), "LIENTHONG"),
+            steps=self.steps(data),
+            channels=self.channels(data),
+            dossier=self.dossier(data),
+            results=[
+                self.text(r.get("TENKETQUA"), f"KETQUATHUCHIEN[{i + 1}].TENKETQUA", required=True)
+                for i, r in enumerate(self.listed(data.get("KETQUATHUCHIEN"), "KETQUATHUCHIEN"))
+            ],
+            legal_bases=self.legal_bases(data),
+            related=[self.text(c, f"THUTUCLIENQUAN[{i + 1}]", 50, True) for i, c in enumerate(related)],
         )
-    return result
+
+    def steps(self, data):
+        steps = []
+        for g, group in enumerate(self.listed(data.get("TRINHTUTHUCHIEN"), "TRINHTUTHUCHIEN")):
+            where = f"TRINHTUTHUCHIEN[{g + 1}]"
+            case = self.text(group.get("TRUONGHOP"), f"{where}.TRUONGHOP", 255)
+            for s, step in enumerate(self.listed(group.get("BUOC"), f"{where}.BUOC")):
+                step_where = f"{where}.BUOC[{s + 1}]"
+                steps.append(
+                    (
+                        case,
+                        self.text(step.get("TENBUOC"), f"{step_where}.TENBUOC", 255, True),
+                        self.text(step.get("MOTA"), f"{step_where}.MOTA"),
+                    )
+                )
+        return steps
+
+    def channels(self, data):
+        channels = []
+        for c, channel in enumerate(self.listed(data.get("CACHTHUCTHUCHIEN"), "CACHTHUCTHUCHIEN")):
+            where = f"CACHTHUCTHUCHIEN[{c + 1}]"
+            kind = CHANNEL_CODES.get(self.text(channel.get("KENH"), f"{where}.KENH"))
+            if kind is None:
+                self.error(f"{where}.KENH", _("chỉ nhận 1 (trực tiếp), 2 (trực tuyến), 3 (bưu chính)"))
+            case = self.text(channel.get("TRUONGHOP"), f"{where}.TRUONGHOP", 255)
+            times = self.listed(channel.get("THOIGIAN"), f"{where}.THOIGIAN") or [{}]
+            fees = self.listed(channel.get("PHILEPHI"), f"{where}.PHILEPHI") or [{}]
+            for t in range(max(len(times), len(fees))):
+                time = times[t] if t < len(times) else {}
+                fee = fees[t] if t < len(fees) else {}
+                unit_column = f"{where}.THOIGIAN[{t + 1}].DONVI"
+                unit_label = self.text(time.get("DONVI"), unit_column) or str(TimeUnit.WORKING_DAYS.label)
+                unit = TIME_UNITS.get(unit_label.lower())
+                if unit is None:
+                    self.error(unit_column, _("đơn vị thời hạn không hợp lệ: %(value)s") % {"value": shown(unit_label)})
+                channels.append(
+                    (
+                        kind,
+                        case,
+                        self.number(time.get("SOLUONG"), f"{where}.THOIGIAN[{t + 1}].SOLUONG"),
+                        unit,
+                        self.text(time.get("MOTA"), f"{where}.THOIGIAN[{t + 1}].MOTA"),
+                        self.number(fee.get("SOTIEN"), f"{where}.PHILEPHI[{t + 1}].SOTIEN", integer=True),
+                        self.text(fee.get("DONVI"), f"{where}.PHILEPHI[{t + 1}].DONVI", 100),
+                        self.text(fee.get("MOTA"), f"{where}.PHILEPHI[{t + 1}].MOTA"),
+                    )
+                )
+        return channels
+
+    def dossier(self, data):
+        dossier = []
+        for g, group in enumerate(self.listed(data.get("THANHPHANHOSO"), "THANHPHANHOSO")):
+            where = f"THANHPHANHOSO[{g + 1}]"
+            case = self.text(group.get("TRUONGHOP"), f"{where}.TRUONGHOP", 255)
+            for d, doc in enumerate(self.listed(group.get("GIAYTO"), f"{where}.GIAYTO")):
+                doc_where = f"{where}.GIAYTO[{d + 1}]"
+                dossier.append(
+                    (
+                        case,
+                        self.text(doc.get("TENGIAYTO"), f"{doc_where}.TENGIAYTO", required=True),
+                        self.number(doc.get("SOBANCHINH"), f"{doc_where}.SOBANCHINH", integer=True) or 0,
+                        self.number(doc.get("SOBANSAO"), f"{doc_where}.SOBANSAO", integer=True) or 0,
+                        self.text(doc.get("TENMAUDON"), f"{doc_where}.TENMAUDON", 255),
+                    )
+                )
+        return dossier
+
+    def legal_bases(self, data):
+        legal = []
+        for b, basis in enumerate(self.listed(data.get("CANCUPHAPLY"), "CANCUPHAPLY")):
+            where = f"CANCUPHAPLY[{b + 1}]"
+            legal.append(
+                (
+                    self.text(basis.get("SOVANBAN"), f"{where}.SOVANBAN", 100, True),
+                    self.text(basis.get("TENVANBAN"), f"{where}.TENVANBAN"),
+                    self.date(basis.get("NGAYBANHANH"), f"{where}.NGAYBANHANH"),
+                    self.text(basis.get("COQUANBANHANH"), f"{where}.COQUANBANHANH", 255),
+                )
+            )
+        return legal
 
 
-def listed(items, column):
-    """A list of objects; each element must be a JSON object."""
-    if items in (None, ""):
-        return []
-    if not isinstance(items, list):
-        raise RecordError(column, _("phải là một danh sách"))
-    for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise RecordError(f"{column}[{index + 1}]", _("phải là một đối tượng JSON"))
-    return items
-
-
-def codes(items):
-    if items in (None, ""):
-        return []
-    if not isinstance(items, list):
-        raise RecordError("THUTUCLIENQUAN", _("phải là danh sách mã thủ tục"))
-    return items
+def shown(value, limit=60):
+    """A value quoted in a message: shortened, with invisible characters spelled out."""
+    text = str(value)
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return repr(text)
 
 
 def from_national(data):
-    """A record from one entry of the national structure; raises RecordError naming the column."""
+    """A record from one entry of the national structure; raises InvalidRecord listing every problem."""
     if not isinstance(data, dict):
-        raise RecordError("", _("mỗi thủ tục phải là một đối tượng JSON"))
-    code = text(data.get("MATTHC"), "MATTHC", 50, True)
-    implementing = pairs(data.get("COQUANTHUCHIEN"), "COQUANTHUCHIEN")
-    manager = data.get("COQUANQUANLY")
-    if manager:
-        agency = pairs([manager], "COQUANQUANLY")[0]
-    elif implementing:
-        agency = implementing[0]
-    else:
-        raise RecordError("COQUANQUANLY", _("cần cơ quan quản lý hoặc ít nhất một cơ quan thực hiện"))
-    online = text(data.get("MUCDODVC"), "MUCDODVC").upper().replace(" ", "").replace("_", "")
-    if online not in ONLINE_CODES:
-        raise RecordError("MUCDODVC", _("chỉ nhận TOANTRINH, MOTPHAN hoặc để trống"))
-
-    steps = []
-    for g, group in enumerate(listed(data.get("TRINHTUTHUCHIEN"), "TRINHTUTHUCHIEN")):
-        where = f"TRINHTUTHUCHIEN[{g + 1}]"
-        case = text(group.get("TRUONGHOP"), f"{where}.TRUONGHOP", 255)
-        for s, step in enumerate(listed(group.get("BUOC"), f"{where}.BUOC")):
-            step_where = f"{where}.BUOC[{s + 1}]"
-            steps.append(
-                (
-                    case,
-                    text(step.get("TENBUOC"), f"{step_where}.TENBUOC", 255, True),
-                    text(step.get("MOTA"), f"{step_where}.MOTA"),
-                )
-            )
-
-    channels = []
-    for c, channel in enumerate(listed(data.get("CACHTHUCTHUCHIEN"), "CACHTHUCTHUCHIEN")):
-        where = f"CACHTHUCTHUCHIEN[{c + 1}]"
-        kind = CHANNEL_CODES.get(text(channel.get("KENH"), f"{where}.KENH"))
-        if kind is None:
-            raise RecordError(f"{where}.KENH", _("chỉ nhận 1 (trực tiếp), 2 (trực tuyến), 3 (bưu chính)"))
-        case = text(channel.get("TRUONGHOP"), f"{where}.TRUONGHOP", 255)
-        times = listed(channel.get("THOIGIAN"), f"{where}.THOIGIAN") or [{}]
-        fees = listed(channel.get("PHILEPHI"), f"{where}.PHILEPHI") or [{}]
-        for t in range(max(len(times), len(fees))):
-            time = times[t] if t < len(times) else {}
-            fee = fees[t] if t < len(fees) else {}
-            unit_label = text(time.get("DONVI"), f"{where}.THOIGIAN[{t + 1}].DONVI") or str(TimeUnit.WORKING_DAYS.label)
-            unit = TIME_UNITS.get(unit_label.lower())
-            if unit is None:
-                raise RecordError(
-                    f"{where}.THOIGIAN[{t + 1}].DONVI", _("đơn vị thời hạn không hợp lệ: %(value)r") % {"value": unit_label}
-                )
-            channels.append(
-                (
-                    kind,
-                    case,
-                    number(time.get("SOLUONG"), f"{where}.THOIGIAN[{t + 1}].SOLUONG"),
-                    unit,
-                    text(time.get("MOTA"), f"{where}.THOIGIAN[{t + 1}].MOTA"),
-                    number(fee.get("SOTIEN"), f"{where}.PHILEPHI[{t + 1}].SOTIEN", integer=True),
-                    text(fee.get("DONVI"), f"{where}.PHILEPHI[{t + 1}].DONVI", 100),
-                    text(fee.get("MOTA"), f"{where}.PHILEPHI[{t + 1}].MOTA"),
-                )
-            )
-
-    dossier = []
-    for g, group in enumerate(listed(data.get("THANHPHANHOSO"), "THANHPHANHOSO")):
-        where = f"THANHPHANHOSO[{g + 1}]"
-        case = text(group.get("TRUONGHOP"), f"{where}.TRUONGHOP", 255)
-        for d, doc in enumerate(listed(group.get("GIAYTO"), f"{where}.GIAYTO")):
-            doc_where = f"{where}.GIAYTO[{d + 1}]"
-            dossier.append(
-                (
-                    case,
-                    text(doc.get("TENGIAYTO"), f"{doc_where}.TENGIAYTO", required=True),
-                    number(doc.get("SOBANCHINH"), f"{doc_where}.SOBANCHINH", integer=True) or 0,
-                    number(doc.get("SOBANSAO"), f"{doc_where}.SOBANSAO", integer=True) or 0,
-                    text(doc.get("TENMAUDON"), f"{doc_where}.TENMAUDON", 255),
-                )
-            )
-
-    legal = []
-    for b, basis in enumerate(listed(data.get("CANCUPHAPLY"), "CANCUPHAPLY")):
-        where = f"CANCUPHAPLY[{b + 1}]"
-        legal.append(
-            (
-                text(basis.get("SOVANBAN"), f"{where}.SOVANBAN", 100, True),
-                text(basis.get("TENVANBAN"), f"{where}.TENVANBAN"),
-                date(basis.get("NGAYBANHANH"), f"{where}.NGAYBANHANH"),
-                text(basis.get("COQUANBANHANH"), f"{where}.COQUANBANHANH", 255),
-            )
-        )
-
-    return Record(
-        code=code,
-        name=text(data.get("TENTTHC"), "TENTTHC", 255, True),
-        agency=agency,
-        procedure_type=text(data.get("LOAITTHC"), "LOAITTHC", 255),
-        decision_number=text(data.get("QUYETDINHCONGBO"), "QUYETDINHCONGBO", 100),
-        keywords=text(data.get("TUKHOA"), "TUKHOA", 500),
-        description=text(data.get("MOTA"), "MOTA"),
-        levels=pairs(data.get("CAPTHUCHIEN"), "CAPTHUCHIEN"),
-        fields=pairs(data.get("LINHVUCTHUCHIEN"), "LINHVUCTHUCHIEN"),
-        applicants=pairs(data.get("DOITUONGTHUCHIEN"), "DOITUONGTHUCHIEN"),
-        implementing=implementing,
-        authorised=text(data.get("COQUANCOTHAMQUYEN"), "COQUANCOTHAMQUYEN"),
-        coordinating=text(data.get("COQUANPHOIHOP"), "COQUANPHOIHOP"),
-        where_to_submit=text(data.get("DIACHITIEPNHAN"), "DIACHITIEPNHAN"),
-        requirements="\n".join(line.strip() for line in text(data.get("YEUCAU"), "YEUCAU").splitlines() if line.strip()),
-        online_level=ONLINE_CODES[online],
-        online_url=text(data.get("DUONGDANDVC"), "DUONGDANDVC", 500),
-        four_on_the_spot=flag(data.get("BONTAICHO", False), "BONTAICHO"),
-        inter_agency=flag(data.get("LIENTHONG", False), "LIENTHONG"),
-        steps=steps,
-        channels=channels,
-        dossier=dossier,
-        results=[
-            text(r.get("TENKETQUA"), f"KETQUATHUCHIEN[{i + 1}].TENKETQUA", required=True)
-            for i, r in enumerate(listed(data.get("KETQUATHUCHIEN"), "KETQUATHUCHIEN"))
-        ],
-        legal_bases=legal,
-        related=[text(c, f"THUTUCLIENQUAN[{i + 1}]", 50, True) for i, c in enumerate(codes(data.get("THUTUCLIENQUAN")))],
-    )
+        raise InvalidRecord([RecordError("", _("mỗi thủ tục phải là một đối tượng JSON"))])
+    reader = Reader()
+    record = reader.record(data)
+    if reader.errors:
+        raise InvalidRecord(reader.errors, record)
+    return record
 
 
 def _grouped(rows, key_name, item):

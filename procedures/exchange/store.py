@@ -22,6 +22,7 @@ from procedures.models import (
     ProcedureStep,
     RelatedProcedure,
 )
+from procedures.selectors import agency_path
 
 PREFETCH = [
     "fields",
@@ -42,14 +43,9 @@ def procedures_for_export(queryset=None):
     return queryset.order_by("code").prefetch_related(*PREFETCH)
 
 
-def agency_index(pages):
-    """{path: AgencyPage} for the parents of `pages`, in one query."""
-    paths = {page.path[: -ProcedurePage.steplen] for page in pages}
-    return {agency.path: agency for agency in AgencyPage.objects.filter(path__in=paths)}
-
-
-def to_record(page, agencies):
-    agency = agencies[page.path[: -ProcedurePage.steplen]]
+def to_record(page):
+    """The record of a procedure page whose `agency` is attached (procedures.selectors.attach_agencies)."""
+    agency = page.agency
     return Record(
         code=page.code,
         name=page.title,
@@ -89,10 +85,6 @@ def to_record(page, agencies):
         legal_bases=[(b.number, b.title, b.date_issued, b.issuer) for b in page.legal_bases.all()],
         related=[link.procedure.code for link in page.related_links.all()],
     )
-
-
-def _ordering(items, key):
-    return sorted(items, key=key)
 
 
 def comparable(record):
@@ -154,7 +146,7 @@ class Writer:
                 code=record.code, title=record.name, slug=self._slug(f"{record.code}-{record.name}", ProcedurePage)
             )
             parent.add_child(instance=page)
-        elif page.get_parent().pk != parent.pk:
+        elif agency_path(page) != parent.path:
             page.move(parent, pos="last-child")
             page.refresh_from_db()
         page.title = record.name

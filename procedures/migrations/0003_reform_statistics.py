@@ -6,8 +6,6 @@ import django.core.validators
 import django.db.models.deletion
 from django.db import migrations, models
 
-import procedures.models.statistics
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -195,7 +193,8 @@ class Migration(migrations.Migration):
                     ),
                 ],
             },
-            bases=(procedures.models.statistics.DossierMath, models.Model),
+            # The derived-figure mixin moved with the model to procedures.reform; historical states need no methods.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name="ParIndexScore",

@@ -1,7 +1,5 @@
-from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -9,24 +7,25 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.models import BasePage
-from procedures import selectors
-from procedures.models.procedure import OnlineLevel
-from procedures.models.taxonomy import ProcedureField, ProcedureLevel
-
-PROCEDURES_PER_PAGE = 30
 
 
 class AgencyType(models.TextChoices):
-    DEPARTMENT = "so", _("Sở, ban, ngành")
-    PROVINCIAL_COMMITTEE = "ubnd_tinh", _("UBND tỉnh")
-    COMMUNE = "ubnd_xa", _("UBND xã, phường, đặc khu")
-    SERVICE_CENTRE = "ttpvhcc", _("Trung tâm Phục vụ hành chính công")
-    CENTRAL = "trung_uong", _("Cơ quan trung ương đóng trên địa bàn")
-    OTHER = "khac", _("Khác")
+    """In the order the catalogue lists agencies."""
+
+    DEPARTMENT = "department", _("Sở, ban, ngành")
+    CENTRAL = "central", _("Cơ quan trung ương đóng trên địa bàn")
+    SERVICE_CENTRE = "service_centre", _("Trung tâm Phục vụ hành chính công")
+    PROVINCIAL_COMMITTEE = "provincial_committee", _("UBND tỉnh")
+    COMMUNE = "commune", _("UBND xã, phường, đặc khu")
+    OTHER = "other", _("Khác")
+
+    @classmethod
+    def listing_order(cls):
+        return Case(*(When(agency_type=value, then=position) for position, value in enumerate(cls.values)), default=len(cls))
 
 
 class ProcedureIndexPage(RoutablePageMixin, BasePage):
-    """The "Thủ tục hành chính" catalogue root; agencies sit below it."""
+    """The "Thủ tục hành chính" catalogue root; agencies sit below it. Its listings live in procedures.views."""
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
 
@@ -40,52 +39,27 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("Danh mục thủ tục hành chính")
 
     def agencies(self):
-        return AgencyPage.objects.live().public().child_of(self).order_by("agency_type", "title")
+        return AgencyPage.objects.live().public().child_of(self).order_by(AgencyType.listing_order(), "title")
 
     @path("")
     def overview(self, request):
-        return self.render(request, context_overrides=selectors.catalogue_counts(self, list(self.agencies())))
-
-    def browse(self, request, heading, procedures):
-        procedures = selectors.listing(procedures.order_by("title", "pk"))
-        page = Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
-        selectors.attach_agencies(page.object_list, self.agencies())
-        return self.render(
-            request,
-            template="procedures/procedure_browse.html",
-            context_overrides={"heading": heading, "procedures": page},
-        )
+        return self.serve_with("procedures.views.catalogue", request)
 
     @path("linh-vuc/<slug:slug>/", name="field")
     def by_field(self, request, slug):
-        field = get_object_or_404(ProcedureField, slug=slug)
-        return self.browse(
-            request, _("Lĩnh vực: %(name)s") % {"name": field.name}, selectors.live_procedures(self).filter(fields=field)
-        )
+        return self.serve_with("procedures.views.by_field", request, slug)
 
     @path("cap/<slug:slug>/", name="level")
     def by_level(self, request, slug):
-        level = get_object_or_404(ProcedureLevel, slug=slug)
-        return self.browse(
-            request, _("Cấp thực hiện: %(name)s") % {"name": level.name}, selectors.live_procedures(self).filter(levels=level)
-        )
+        return self.serve_with("procedures.views.by_level", request, slug)
 
     @path("truc-tuyen/<slug:level>/", name="online")
     def by_online_level(self, request, level):
-        if level not in OnlineLevel.values:
-            raise Http404
-        label = OnlineLevel(level).label
-        return self.browse(
-            request,
-            _("Dịch vụ công trực tuyến: %(name)s") % {"name": label},
-            selectors.live_procedures(self).filter(online_level=level),
-        )
+        return self.serve_with("procedures.views.by_online_level", request, level)
 
     @path("4-tai-cho/", name="four_on_the_spot")
     def four_on_the_spot(self, request):
-        return self.browse(
-            request, _("Thủ tục thực hiện “4 tại chỗ”"), selectors.live_procedures(self).filter(four_on_the_spot=True)
-        )
+        return self.serve_with("procedures.views.four_on_the_spot", request)
 
 
 class AgencyPage(BasePage):
@@ -113,12 +87,8 @@ class AgencyPage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("short_name"), index.SearchField("description")]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        procedures = selectors.listing(selectors.live_procedures(self).order_by("title", "pk").prefetch_related("fields"))
-        page = Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(procedures=page, procedure_groups=selectors.grouped_by_field(page.object_list))
-        return context
+    def serve(self, request, *args, **kwargs):
+        return self.serve_with("procedures.views.agency", request)
 
     parent_page_types = ["procedures.ProcedureIndexPage"]
     subpage_types = ["procedures.ProcedurePage"]

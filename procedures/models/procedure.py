@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -131,11 +130,8 @@ class ProcedurePage(BasePage):
         verbose_name = _("Thủ tục hành chính")
         verbose_name_plural = _("Thủ tục hành chính")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.parts())
-        context["structured_data"] = self.structured_data(request, context)
-        return context
+    def serve(self, request, *args, **kwargs):
+        return self.serve_with("procedures.views.procedure", request)
 
     def parts(self):
         """Every part of the record, one query each whatever its length."""
@@ -161,11 +157,8 @@ class ProcedurePage(BasePage):
         visible = set(ProcedurePage.objects.live().public().filter(pk__in=[p.pk for p in related]).values_list("pk", flat=True))
         return [procedure for procedure in related if procedure.pk in visible]
 
-    @cached_property
-    def agency(self):
-        return self.get_parent().specific
-
     def structured_data(self, request, parts):
+        """JSON-LD GovernmentService; the view has attached `agency` (procedures.selectors.attach_agencies)."""
         data = {
             "@context": "https://schema.org",
             "@type": "GovernmentService",

@@ -7,15 +7,14 @@ download all show exactly the same numbers.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from procedures.models.agencies import AgencyPage
-from procedures.models.statistics import (
+from procedures.models import AgencyPage
+from procedures.reform.forms import KIND_PARAMS, StatisticsFilterForm
+from procedures.reform.models import (
     INDEX_GROUPS,
     SIPAS_FACTORS,
     DossierStatistics,
@@ -84,36 +83,6 @@ def competition_ranks(items, score, group=lambda item: None):
             previous = members[position - 2] if position > 1 else None
             ranks[id(item)] = ranks[id(previous)] if previous is not None and score(previous) == score(item) else position
     return ranks
-
-
-class StatisticsFilterForm(forms.Form):
-    """Period kind, period and agency; choices come from the published figures themselves."""
-
-    loai = forms.ChoiceField(label=_("Loại kỳ"), choices=PeriodKind.choices, required=False)
-    ky = forms.CharField(label=_("Kỳ báo cáo"), required=False, max_length=10)
-    co_quan = forms.ChoiceField(label=_("Cơ quan"), required=False)
-
-    def __init__(self, *args, agencies, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["co_quan"].choices = [("", _("Toàn tỉnh"))] + [(a.short_name, a.title) for a in agencies]
-
-    def clean_ky(self):
-        text = self.cleaned_data["ky"].strip()
-        if not text:
-            return None
-        try:
-            return Period.parse(text)
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from exc
-
-    def clean(self):
-        data = super().clean()
-        period = data.get("ky")
-        kind = data.get("loai") or (period.kind if period else PeriodKind.MONTH)
-        if period and period.kind != kind:
-            raise ValidationError(_("Kỳ %(period)s không thuộc loại kỳ đã chọn.") % {"period": period.code})
-        data["loai"] = kind
-        return data
 
 
 def _period_filter(periods):
@@ -217,6 +186,11 @@ class Dashboard:
     @property
     def scope_name(self):
         return self.agency.title if self.agency else gettext("Toàn tỉnh")
+
+    @property
+    def kind_param(self):
+        """The period kind as the public address writes it (?loai=thang)."""
+        return next(param for param, kind in KIND_PARAMS.items() if kind == self.kind)
 
     @property
     def on_time_change(self):

@@ -1,66 +1,36 @@
-"""The dashboard's tables as CSV (one block per table) and XLSX (one sheet per table)."""
+"""The dashboard's tables as CSV (one block per table) and XLSX (one sheet per table), written by portal.tabular."""
 
-import csv
-import io
-from decimal import Decimal
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from portal import tabular
 
 NUMBER_FORMATS = {"count": "#,##0", "percent": "0.0", "points": "0.00", "rank": "0"}
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _value(value):
-    """Numbers stay numbers; text that a spreadsheet would run as a formula is quoted."""
-    if isinstance(value, Decimal):
-        return float(value)
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def as_csv(tables):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    rows = []
     for position, table in enumerate(tables):
         if position:
-            writer.writerow([])
-        writer.writerow([_value(table.title)])
-        writer.writerow([column.label for column in table.columns])
-        writer.writerows([_value(v) for v in row] for row in table.rows)
+            rows.append([])
+        rows += [[table.title], [column.label for column in table.columns], *table.rows]
         if table.note:
-            writer.writerow([table.note])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), "text/csv; charset=utf-8"
+            rows.append([table.note])
+    return tabular.csv_bytes(rows), tabular.CSV_TYPE
 
 
 def as_xlsx(tables):
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    book = tabular.workbook()
     for table in tables:
-        sheet = workbook.create_sheet(table.key[:31])
-        sheet.append([_value(table.title)])
-        sheet["A1"].font = Font(bold=True)
-        sheet.append([column.label for column in table.columns])
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
+        sheet = book.create_sheet(table.key[:31])
+        tabular.append_row(sheet, [table.title], bold=True)
+        tabular.append_row(sheet, [column.label for column in table.columns], bold=True)
+        formats = [NUMBER_FORMATS.get(column.kind) for column in table.columns]
         for row in table.rows:
-            sheet.append([_value(v) for v in row])
-            for cell, column in zip(sheet[sheet.max_row], table.columns, strict=False):
-                if column.kind in NUMBER_FORMATS:
-                    cell.number_format = NUMBER_FORMATS[column.kind]
+            tabular.append_row(sheet, row, number_formats=formats)
         if table.note:
-            sheet.append([table.note])
+            tabular.append_row(sheet, [table.note])
         sheet.column_dimensions["A"].width = 40
-    if not workbook.sheetnames:
-        workbook.create_sheet("trong")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    if not book.sheetnames:
+        book.create_sheet("trong")
+    return tabular.xlsx_bytes(book), tabular.XLSX_TYPE
 
 
 FORMATS = {"csv": as_csv, "xlsx": as_xlsx}

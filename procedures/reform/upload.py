@@ -4,10 +4,7 @@ A row for an agency and period that already has figures updates them as a new re
 correction keeps its history. Errors name the row, the column and the reason.
 """
 
-import csv
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -15,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
-from procedures.models.agencies import AgencyPage
-from procedures.models.statistics import (
+from portal import tabular
+from portal.text import unstorable
+from procedures.models import AgencyPage
+from procedures.reform.models import (
     DossierStatistics,
     ParIndexScore,
     Period,
@@ -29,7 +26,8 @@ from procedures.models.statistics import (
 )
 
 PROVINCE_CODES = {"", "TINH", "TOAN_TINH", "TOÀN TỈNH"}
-MAX_ROWS = 5000
+# A month of figures for every agency and commune of a province is a few hundred rows.
+LIMITS = tabular.Limits(unpacked_bytes=20 * 1024 * 1024, rows=5000, cell=1000)
 COUNT = re.compile(r"^\d{1,3}(?:[. \u00a0]\d{3})+$|^\d+$")
 
 
@@ -149,45 +147,23 @@ class Outcome:
     published: bool = True
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def read_rows(upload, spec):
-    """[(row number, {header: text})] from the first sheet of an XLSX or from a UTF-8 CSV."""
-    name = (upload.name or "").lower()
+    """[(row number, {header: text})] from the first sheet of an XLSX or from a UTF-8 CSV, within `LIMITS`."""
+    name = upload.name or ""
     try:
-        if name.endswith(".xlsx"):
-            workbook = load_workbook(upload, read_only=True, data_only=True)
-            rows = [tuple(_text(v) for v in row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-            workbook.close()
-        elif name.endswith(".csv"):
-            rows = list(csv.reader(io.StringIO(upload.read().decode("utf-8-sig"))))
+        if name.lower().endswith(".xlsx"):
+            rows = next(iter(tabular.read_xlsx(upload, name, limits=LIMITS).values()), [])
+        elif name.lower().endswith(".csv"):
+            rows = tabular.read_csv(upload, name, LIMITS)
         else:
             raise UploadError(gettext("Chỉ nhận tệp .xlsx hoặc .csv."))
-    except UnicodeDecodeError as exc:
-        raise UploadError(gettext("Tệp CSV phải dùng bảng mã UTF-8.")) from exc
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError) as exc:
-        raise UploadError(gettext("Không đọc được tệp: %(error)s") % {"error": exc}) from exc
-    if not rows:
-        raise UploadError(gettext("Tệp trống: cần dòng tiêu đề và ít nhất một dòng số liệu."))
-    header = [_text(h).lower() for h in rows[0]]
-    missing = [h for h in spec.headers if h not in header]
-    if missing:
-        raise UploadError(gettext("Thiếu cột: %(columns)s. Hãy dùng tệp mẫu.") % {"columns": ", ".join(missing)})
-    result = []
-    for number, row in enumerate(rows[1:], start=2):
-        values = {header[i]: _text(v) for i, v in enumerate(row) if i < len(header)}
-        if any(values.values()):
-            result.append((number, values))
+        if not rows:
+            raise UploadError(gettext("Tệp trống: cần dòng tiêu đề và ít nhất một dòng số liệu."))
+        result = tabular.records(rows, spec.headers)
+    except tabular.TabularError as exc:
+        raise UploadError(str(exc)) from exc
     if not result:
         raise UploadError(gettext("Tệp không có dòng số liệu nào."))
-    if len(result) > MAX_ROWS:
-        raise UploadError(gettext("Tệp có quá %(max)s dòng; hãy chia nhỏ.") % {"max": MAX_ROWS})
     return result
 
 
@@ -226,7 +202,14 @@ def check(spec, rows):
     fields_to_columns |= {"number": spec.period_column, "period_kind": spec.period_column}
     instances, errors, seen = [], [], {}
     for number, values in rows:
-        row_errors = []
+        row_errors = [
+            RowError(number, column, gettext("Ô chứa ký tự không lưu được: %(char)s.") % {"char": unstorable(text)})
+            for column, text in values.items()
+            if unstorable(text)
+        ]
+        if row_errors:
+            errors.extend(row_errors)
+            continue
         code = values.get("co_quan", "").strip().upper()
         agency = agencies.get(code)
         if agency is None and code not in PROVINCE_CODES:
@@ -295,33 +278,23 @@ def import_rows(spec, rows, user, publish):
 
 def template_workbook(spec):
     """The file staff fill in: the header row, then sheets explaining columns and agency codes."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "so_lieu"
-    sheet.append(spec.headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    guide = workbook.create_sheet("huong_dan")
-    guide.append([gettext("Cột"), gettext("Ý nghĩa")])
+    book = tabular.workbook()
+    tabular.add_sheet(book, "so_lieu", spec.headers, [])
     period_help = (
         gettext("Kỳ báo cáo: 03/2026 (tháng), Q1/2026 (quý) hoặc 2026 (năm)")
         if spec.period_column == "ky"
         else gettext("Năm, ví dụ 2025")
     )
-    guide.append(["co_quan", gettext("Mã cơ quan (trang co_quan); để trống hoặc ghi TINH cho số liệu toàn tỉnh")])
-    guide.append([spec.period_column, period_help])
-    for column in spec.columns:
-        guide.append([column.name, str(column.help)])
+    guide = [
+        ["co_quan", gettext("Mã cơ quan (trang co_quan); để trống hoặc ghi TINH cho số liệu toàn tỉnh")],
+        [spec.period_column, period_help],
+        *([column.name, str(column.help)] for column in spec.columns),
+    ]
     if spec.model is DossierStatistics:
         guide.append(
             ["", gettext("Kiểm tra: đã giải quyết + đang giải quyết + trả lại + rút = tiếp nhận mới + kỳ trước chuyển sang.")]
         )
-    guide.column_dimensions["B"].width = 90
-    codes = workbook.create_sheet("co_quan")
-    codes.append([gettext("Mã"), gettext("Tên cơ quan")])
-    for agency in AgencyPage.objects.order_by("title").only("title", "short_name"):
-        codes.append([agency.short_name, agency.title])
-    codes.column_dimensions["B"].width = 60
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    tabular.add_sheet(book, "huong_dan", [gettext("Cột"), gettext("Ý nghĩa")], guide).column_dimensions["B"].width = 90
+    agencies = ([a.short_name, a.title] for a in AgencyPage.objects.order_by("title").only("title", "short_name"))
+    tabular.add_sheet(book, "co_quan", [gettext("Mã"), gettext("Tên cơ quan")], agencies).column_dimensions["B"].width = 60
+    return tabular.xlsx_bytes(book)

@@ -1,14 +1,46 @@
-from django import forms
+"""The statistics page (overview and downloads) and the staff upload of figures in the admin."""
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
-from procedures.reform import upload
+from portal import tabular
+from procedures.models import AgencyPage
+from procedures.reform import dashboard, export, upload
+from procedures.reform.forms import UploadForm
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+def _board(request):
+    agencies = AgencyPage.objects.live().public().only("title", "short_name", "agency_type").order_by("title")
+    return dashboard.build(request.GET, agencies)
+
+
+def _invalid(request, page, board):
+    response = TemplateResponse(request, page.get_template(request), {**page.get_context(request), "board": board})
+    response.status_code = 400
+    return response
+
+
+def overview(request, page):
+    board = _board(request)
+    if board.form.errors:
+        return _invalid(request, page, board)
+    return page.render(request, context_overrides={"board": board})
+
+
+def download(request, page, fmt):
+    if fmt not in export.FORMATS:
+        raise Http404
+    board = _board(request)
+    if board.form.errors:
+        return _invalid(request, page, board)
+    content, content_type = export.FORMATS[fmt](board.tables)
+    stem = f"thong-ke-{board.period.code.replace('/', '-') if board.period else 'trong'}"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
 
 
 def can_post(user, model):
@@ -22,26 +54,6 @@ def can_publish(user, model):
 
 def allowed_specs(user):
     return [spec for spec in upload.SPECS.values() if can_post(user, spec.model)]
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Loại số liệu"))
-    file = forms.FileField(label=_("Tệp số liệu (.xlsx hoặc .csv)"))
-    publish = forms.BooleanField(label=_("Xuất bản ngay"), required=False, initial=True)
-
-    def __init__(self, *args, specs, may_publish, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(spec.slug, spec.title) for spec in specs]
-        if not may_publish:
-            del self.fields["publish"]
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(gettext("Tệp lớn hơn 5 MB."))
-        if not file.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(gettext("Chỉ nhận tệp .xlsx hoặc .csv."))
-        return file
 
 
 def upload_view(request):
@@ -83,15 +95,13 @@ def upload_view(request):
     else:
         form = UploadForm(specs=specs, may_publish=may_publish)
     context["form"] = form
-    return TemplateResponse(request, "procedures/admin/upload_figures.html", context, status=status)
+    return TemplateResponse(request, "reform/admin/upload_figures.html", context, status=status)
 
 
 def template_view(request, slug):
     spec = upload.SPECS.get(slug)
     if spec is None or not can_post(request.user, spec.model):
         raise PermissionDenied
-    response = HttpResponse(
-        upload.template_workbook(spec), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(upload.template_workbook(spec), content_type=tabular.XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="mau-{slug}.xlsx"'
     return response

@@ -13,11 +13,3 @@ def facet_link(context, name, value, selected):
     else:
         params[name] = value
     return "?" + urlencode(params)
-
-
-@register.simple_tag(takes_context=True)
-def page_link(context, number):
-    request = context["request"]
-    params = request.GET.copy()
-    params["trang"] = number
-    return "?" + params.urlencode()

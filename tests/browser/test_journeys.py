@@ -9,7 +9,8 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from news.models import DocumentIndexPage, NewsIndexPage, NewsPage
-from procedures.models import ProcedurePage, StatisticsPage
+from procedures.models import ProcedurePage
+from procedures.reform.models import StatisticsPage
 from tests.browser.admin import admin_is_vietnamese_and_accessible
 from tests.browser.conftest import AXE
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.choices import DocumentStatus
+from news.choices import DocumentStatus, DocumentType
 from portal.text import document_number_key
 from tests import factories
 
@@ -36,7 +36,7 @@ def test_filters_by_type_issuer_year_and_status(client, tree):
     factories.DecisionPageFactory(
         parent=tree.documents,
         number="2/KH-UBND",
-        doc_type="KH",
+        doc_type=DocumentType.PLAN,
         issuer="Văn phòng UBND tỉnh",
         date_issued=datetime.date(2025, 5, 1),
     )

@@ -120,3 +120,20 @@ def test_a_file_that_is_not_json_lines_imports_nothing(tree, tmp_path, content, 
 def test_missing_file_is_reported(tree, tmp_path):
     with pytest.raises(CommandError, match="Không tìm thấy tệp"):
         call_command("import_legacy", str(tmp_path / "none.jsonl"))
+
+
+def test_legacy_rows_with_nul_are_reported_by_line_and_key(tree, tmp_path, capsys):
+    good = {"old_url": "/a/1.html", "category": "cchc", "title": "Tin tốt", "published": "01/02/2020"}
+    bad = {
+        "old_url": "/a/2.html",
+        "category": "cchc",
+        "title": "Tin\u0000 hỏng",
+        "published": "01/02/2020",
+        "images": [{"src": "a.jpg", "caption": "Ảnh\u0000"}],
+    }
+    path = tmp_path / "cu.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="1 dòng không nhập được"):
+        call_command("import_legacy", str(path))
+    assert "Dòng 2: bỏ qua: ký tự không lưu được: images[1].caption (U+0000), title (U+0000)" in capsys.readouterr().err
+    assert list(NewsPage.objects.values_list("title", flat=True)) == ["Tin tốt"]

@@ -98,7 +98,7 @@ def test_news_listing_query_count_does_not_grow_with_page_size(client, tree):
 
 
 def factories_image():
-    from portal.demo import demo_image
+    from demo.site import demo_image
 
     return demo_image("Ảnh thử", 1, size=(320, 180))
 

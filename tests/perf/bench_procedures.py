@@ -35,8 +35,8 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from portal import demo
-    from procedures import demo as procedure_demo
+    from demo import procedures as procedure_demo
+    from demo import site as demo
     from procedures.exchange.importer import import_file
     from procedures.exchange.records import to_national
     from procedures.models import ProcedurePage

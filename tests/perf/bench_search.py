@@ -58,9 +58,9 @@ def main():
 def build(count):
     from django.db import connection
 
-    from portal import demo
-    from procedures import demo as procedure_demo
-    from procedures.generate import generate
+    from demo import procedures as procedure_demo
+    from demo import site as demo
+    from demo.generate import generate
     from search import indexing
 
     home, _site = demo.ensure_home()

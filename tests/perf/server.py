@@ -24,9 +24,14 @@ def prepare(workdir):
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
     }
     env.pop("REDIS_URL", None)
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo"]):
+    with_demo = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}  # production settings leave the demo app out
+    for command, command_env in (
+        (["migrate", "--noinput"], env),
+        (["collectstatic", "--noinput"], env),
+        (["load_demo"], with_demo),
+    ):
         subprocess.run(
-            [sys.executable, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+            [sys.executable, "manage.py", *command, "-v", "0"], cwd=ROOT, env=command_env, check=True, stdout=subprocess.DEVNULL
         )
     return env
 

@@ -3,8 +3,8 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from demo.site import DEMO_PASSWORD, DEMO_USERS
 from news.models import DecisionPage, NewsIndexPage, NewsPage
-from portal.demo import DEMO_PASSWORD, DEMO_USERS
 from portal.models import HomePage, SiteSettings, StandardPage
 from procedures.models import AgencyPage, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from news.models import NewsPage
 from portal.models import SiteSettings
-from portal.roles import REVIEW_WORKFLOW
+from portal.roles import REVIEW_WORKFLOW, agency_role
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ def test_reform_office_staff_cannot_touch_news(client, tree, users):
 
 
 def test_agency_editor_manages_only_their_agency(client, tree):
-    justice_editor = factories.UserFactory(groups=["Cán bộ STP"])
+    justice_editor = factories.UserFactory(groups=[agency_role(tree.justice)])
     client.force_login(justice_editor)
     assert client.get(reverse("wagtailadmin_pages:edit", args=(tree.justice.pk,))).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=(tree.construction.pk,))).status_code == 403
@@ -157,3 +157,41 @@ def test_sections_created_later_get_the_same_rights(client, tree, users):
     client.force_login(users.editor)
     assert client.get(add_news_url(second_root)).status_code == 200
     assert Page.objects.get(pk=second_root.pk).workflowpage.workflow.name == REVIEW_WORKFLOW
+
+
+def test_renaming_every_group_breaks_nothing(client, tree, users):
+    """Roles are found by key: after admins rename each group, rights, new sections, agencies, the demo users and
+    the admins' permission sync all still work."""
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management import call_command
+
+    from demo.site import load_users
+    from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, agency_role, role_group
+
+    for group in Group.objects.all():
+        group.name = f"{group.name} (đổi tên)"
+        group.save()
+
+    assert role_group(ADMINS).name == "Quản trị (đổi tên)"
+    new_section = factories.NewsIndexPageFactory(parent=tree.home, title="Tin địa phương", slug="dia-phuong")
+    client.force_login(users.editor)
+    assert client.get(add_news_url(new_section)).status_code == 200
+    client.force_login(users.moderator)
+    client.post(add_news_url(new_section), news_form("Tin sau đổi tên", "action-publish"))
+    assert NewsPage.objects.get(title="Tin sau đổi tên").live
+
+    justice_editor = factories.UserFactory(groups=[agency_role(tree.justice)])
+    assert justice_editor.groups.get().name == "Cán bộ STP (đổi tên)"
+    client.force_login(justice_editor)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=(tree.justice.pk,))).status_code == 200
+    new_agency = factories.AgencyPageFactory(parent=tree.procedures, short_name="SYT", title="Sở Y tế", slug="so-y-te")
+    assert role_group(agency_role(new_agency)).name == "Cán bộ SYT"
+
+    load_users()
+    for key in (ADMINS, EDITORS, MODERATORS, REFORM_OFFICE):
+        assert role_group(key).name.endswith("(đổi tên)")
+    assert not Group.objects.filter(name="Quản trị").exists(), "no second admins group is made"
+
+    role_group(ADMINS).permissions.clear()
+    call_command("migrate", verbosity=0)  # post_migrate gives the admins' group every permission again
+    assert role_group(ADMINS).permissions.count() == Permission.objects.count()

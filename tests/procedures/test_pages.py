@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from portal.roles import agency_role
 from procedures.exchange.importer import import_file
 from procedures.models import ProcedurePage
 from tests import factories
@@ -145,7 +146,7 @@ def test_unpublished_procedures_are_not_listed(client, tree, write_json):
 def test_agency_editor_edits_own_procedures_only(client, tree, write_json):
     import_file(write_json([national(), national("2.000005", COQUANQUANLY={"MA": "SXD", "TEN": "Sở Xây dựng"})]), tree.procedures)
     own, other = ProcedurePage.objects.get(code="1.001193"), ProcedurePage.objects.get(code="2.000005")
-    client.force_login(factories.UserFactory(groups=["Cán bộ STP"]))
+    client.force_login(factories.UserFactory(groups=[agency_role(tree.justice)]))
     assert client.get(reverse("wagtailadmin_pages:edit", args=(own.pk,))).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=(other.pk,))).status_code == 403
     assert (
@@ -193,7 +194,7 @@ def test_agency_editor_edits_a_procedure_in_the_admin(client, tree, write_json):
 
     import_file(write_json([national()]), tree.procedures)
     page = ProcedurePage.objects.get()
-    editor = factories.UserFactory(groups=["Cán bộ STP"])
+    editor = factories.UserFactory(groups=[agency_role(tree.justice)])
     client.force_login(editor)
     steps = [{"case": "", "title": "Nộp hồ sơ trực tuyến", "description": "Trên Cổng Dịch vụ công", "ORDER": 1}]
     channels = [

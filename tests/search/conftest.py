@@ -8,8 +8,8 @@ import pytest
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from demo import procedures as procedure_demo
 from portal.models import SiteSettings
-from procedures import demo as procedure_demo
 from procedures.exchange.importer import write_records
 from search import indexing
 from tests import factories

@@ -40,9 +40,8 @@ class Command(BaseCommand):
         )
         if result.problems and not options["skip_invalid"]:
             raise CommandError(
-                f"Tệp có {len(result.problems)} lỗi nên không nhập thủ tục nào. Sửa tệp, hoặc dùng --skip-invalid để nhập phần hợp lệ."
+                f"Tệp có {len(result.problems)} lỗi ở {result.refused} dòng nên không nhập thủ tục nào. "
+                "Sửa tệp, hoặc dùng --skip-invalid để nhập phần hợp lệ."
             )
         if result.problems:
-            raise CommandError(
-                f"{len(result.problems)} thủ tục không nhập được (xem báo cáo ở trên); các thủ tục hợp lệ đã được nhập."
-            )
+            raise CommandError(f"{result.refused} dòng không nhập được (xem báo cáo ở trên); các thủ tục hợp lệ đã được nhập.")

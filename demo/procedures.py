@@ -2,8 +2,8 @@
 
 import datetime
 
-from portal.demo import child
-from procedures.demo_data import DECISIONS, FIELDS, PROCEDURES
+from demo.procedures_data import DECISIONS, FIELDS, PROCEDURES
+from demo.site import child
 from procedures.exchange.importer import write_records
 from procedures.exchange.records import Record
 from procedures.models import AgencyPage, AgencyType, ProcedureIndexPage

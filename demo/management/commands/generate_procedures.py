@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from procedures.generate import generate
+from demo.generate import generate
 from procedures.models import ProcedureIndexPage
 
 

@@ -9,8 +9,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 
-from news.models import DecisionFile, DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
-from portal.demo import child, demo_image
+from demo.site import child, demo_image
+from news.models import DecisionFile, DecisionPage, DocumentIndexPage, DocumentType, NewsIndexPage, NewsPage
 
 CATEGORIES = [
     (
@@ -479,7 +479,7 @@ def load_documents(home):
             DecisionPage,
             slug,
             title=f"{number} {summary[:120]}",
-            doc_type=doc_type,
+            doc_type=DocumentType.from_abbreviation(doc_type),
             number=number,
             issuer=issuer,
             signer=signer,

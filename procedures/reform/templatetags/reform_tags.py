@@ -3,8 +3,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from portal.templatetags.portal_tags import vn_number
-from procedures.models import StatisticsPage
 from procedures.reform import dashboard
+from procedures.reform.models import StatisticsPage
 
 register = template.Library()
 
@@ -33,7 +33,7 @@ def signed(value):
     return f"{sign}{number_format(abs(value), 1, use_l10n=True)}"
 
 
-@register.inclusion_tag("procedures/includes/agency_figures.html")
+@register.inclusion_tag("reform/includes/agency_figures.html")
 def agency_figures(agency):
     """The agency's latest month and its twelve-month trend, drawn like the dashboard's."""
     period, figures, trend = dashboard.latest_figures(agency=agency)

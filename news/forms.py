@@ -45,12 +45,17 @@ class DocumentFilterForm(forms.Form):
     def __init__(self, *args, documents, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("Tất cả"))]
-        self.fields["doc_type"].choices = everything + list(DocumentType.choices)
+        self.fields["doc_type"].choices = everything + [(kind.abbreviation, kind.label) for kind in DocumentType]
         self.fields["status"].choices = everything + list(DocumentStatus.choices)
         self.fields["issuer"].choices = everything + _distinct(documents, "issuer")
         self.fields["field"].choices = everything + _distinct(documents.exclude(field=""), "field")
         years = documents.dates("date_issued", "year", order="DESC")
         self.fields["year"].choices = everything + [(d.year, d.year) for d in years]
+
+    def clean_doc_type(self):
+        """The address keeps the abbreviation (?doc_type=QĐ); the database stores DocumentType."""
+        value = self.cleaned_data["doc_type"]
+        return DocumentType.from_abbreviation(value) if value else ""
 
     def filter(self, documents):
         data = self.cleaned_data

@@ -12,7 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from procedures.models import (
+from demo import reform as demo
+from portal.roles import agency_role
+from procedures.reform.dashboard import competition_ranks
+from procedures.reform.models import (
     DossierStatistics,
     DossierTotals,
     ParIndexScore,
@@ -22,8 +25,6 @@ from procedures.models import (
     ServiceIndexScore,
     StatisticsPage,
 )
-from procedures.reform import demo
-from procedures.reform.dashboard import competition_ranks
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ SEED = {
 }
 
 
-def dossier(agency=None, period=("thang", 3, 2026), live=True, **changes):
+def dossier(agency=None, period=("month", 3, 2026), live=True, **changes):
     kind, number, year = period
     record = DossierStatistics(agency=agency, period_kind=kind, number=number, year=year, live=live, **{**SEED, **changes})
     record.full_clean()
@@ -103,7 +104,7 @@ def test_more_apologies_than_late_dossiers_are_refused(tree):
 def test_one_record_per_agency_and_period_and_one_for_the_province(tree):
     dossier(tree.justice)
     dossier(None)
-    dossier(tree.justice, period=("thang", 4, 2026))
+    dossier(tree.justice, period=("month", 4, 2026))
     with pytest.raises(ValidationError, match="Cơ quan này đã có số liệu"):
         dossier(tree.justice)
     with pytest.raises(ValidationError, match="Toàn tỉnh đã có số liệu"):
@@ -112,13 +113,18 @@ def test_one_record_per_agency_and_period_and_one_for_the_province(tree):
 
 def test_a_month_outside_1_to_12_is_refused(tree):
     with pytest.raises(ValidationError) as error:
-        dossier(tree.justice, period=("thang", 13, 2026))
+        dossier(tree.justice, period=("month", 13, 2026))
     assert "number" in error.value.message_dict
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("03/2026", ("thang", 2026, 3)), ("3/2026", ("thang", 2026, 3)), ("Q2/2025", ("quy", 2025, 2)), ("2024", ("nam", 2024, 0))],
+    [
+        ("03/2026", ("month", 2026, 3)),
+        ("3/2026", ("month", 2026, 3)),
+        ("Q2/2025", ("quarter", 2025, 2)),
+        ("2024", ("year", 2024, 0)),
+    ],
 )
 def test_periods_are_read_from_the_codes_staff_type(text, expected):
     period = Period.parse(text)
@@ -140,7 +146,7 @@ def test_index_scores_add_up_to_a_total_and_respect_each_group_maximum(tree):
 
 
 def test_province_totals_are_sums_of_agencies_with_rates_from_the_sums():
-    totals = DossierTotals(Period("thang", 2026, 3), {**SEED, "resolved_on_time": 982, "resolved_late": 18})
+    totals = DossierTotals(Period("month", 2026, 3), {**SEED, "resolved_on_time": 982, "resolved_late": 18})
     assert totals.resolved == 1000
     assert totals.on_time_rate == Decimal("98.2")
 
@@ -155,7 +161,7 @@ def test_ranks_share_a_place_on_equal_scores_and_skip_the_next():
 
 
 def test_dashboard_shows_the_latest_province_figures_the_vietnamese_way(client, tree, statistics):
-    dossier(tree.justice, period=("thang", 2, 2026))
+    dossier(tree.justice, period=("month", 2, 2026))
     dossier(tree.justice, resolved_on_time=464, resolved_late=9, apologies=9)
     dossier(tree.construction, resolved_on_time=473, resolved_late=0, pending_on_time=527, pending_overdue=0, apologies=0)
     response = client.get(statistics.url)
@@ -221,7 +227,7 @@ def test_index_scorecard_and_rankings(client, tree, statistics):
 
 def test_downloads_hold_what_is_shown(client, tree, statistics):
     dossier(tree.justice)
-    dossier(tree.construction, period=("thang", 3, 2026))
+    dossier(tree.construction, period=("month", 3, 2026))
     base = statistics.url + "tai-ve/"
     response = client.get(base + "csv/", {"co_quan": "SXD"})
     assert response["Content-Type"].startswith("text/csv")
@@ -241,7 +247,7 @@ def test_dashboard_queries_do_not_grow_with_agencies_or_periods(client, tree, st
     def add(agencies, months):
         for agency in agencies:
             for month in months:
-                dossier(agency, period=("thang", month, 2026))
+                dossier(agency, period=("month", month, 2026))
             index(agency)
             ParIndexScore.objects.create(agency=agency, year=2025, score=80, live=True)
 
@@ -261,7 +267,7 @@ def test_dashboard_queries_do_not_grow_with_agencies_or_periods(client, tree, st
 
 
 def test_home_and_agency_pages_show_the_latest_figures(client, tree, statistics):
-    dossier(tree.justice, period=("thang", 2, 2026))
+    dossier(tree.justice, period=("month", 2, 2026))
     dossier(tree.justice)
     home = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
     assert "Tỷ lệ hồ sơ đúng hạn" in home and "98,9%" in home and statistics.url in home
@@ -275,20 +281,20 @@ def test_home_and_agency_pages_show_the_latest_figures(client, tree, statistics)
 
 
 def figures_form(agency, **changes):
-    data = {"agency": agency.pk, "period_kind": "thang", "year": 2026, "number": 5, **SEED, **changes}
+    data = {"agency": agency.pk, "period_kind": "month", "year": 2026, "number": 5, **SEED, **changes}
     return {key: str(value) for key, value in data.items()}
 
 
 def test_reform_office_posts_a_draft_then_publishes_it(client, tree, users, statistics):
     client.force_login(users.reform)
-    add = reverse("wagtailsnippets_procedures_dossierstatistics:add")
+    add = reverse("wagtailsnippets_reform_dossierstatistics:add")
     response = client.post(add, figures_form(tree.justice))
     assert response.status_code == 302
     record = DossierStatistics.objects.get()
     assert not record.live and record.revisions.count() == 1
     assert "Tháng 05/2026" not in client.get(statistics.url).content.decode()
 
-    edit = reverse("wagtailsnippets_procedures_dossierstatistics:edit", args=[record.pk])
+    edit = reverse("wagtailsnippets_reform_dossierstatistics:edit", args=[record.pk])
     response = client.post(edit, {**figures_form(tree.justice), "action-publish": "1"})
     assert response.status_code == 302
     record.refresh_from_db()
@@ -298,7 +304,7 @@ def test_reform_office_posts_a_draft_then_publishes_it(client, tree, users, stat
 
 def test_unbalanced_figures_are_refused_in_the_admin(client, tree, users):
     client.force_login(users.reform)
-    add = reverse("wagtailsnippets_procedures_dossierstatistics:add")
+    add = reverse("wagtailsnippets_reform_dossierstatistics:add")
     response = client.post(add, figures_form(tree.justice, returned=0))
     assert response.status_code == 200
     assert "không cân đối" in response.content.decode()
@@ -308,12 +314,12 @@ def test_unbalanced_figures_are_refused_in_the_admin(client, tree, users):
 @pytest.mark.parametrize("role", ["editor", "moderator"])
 def test_other_roles_cannot_change_the_figures(client, tree, users, role):
     record = dossier(tree.justice)
-    agency_editor = factories.UserFactory(username="stp", groups=["Cán bộ STP"])
+    agency_editor = factories.UserFactory(username="stp", groups=[agency_role(tree.justice)])
     for user in (getattr(users, role), agency_editor):
         client.force_login(user)
         for model in ("dossierstatistics", "serviceindexscore", "satisfactionsurvey", "parindexscore"):
-            assert client.get(reverse(f"wagtailsnippets_procedures_{model}:add")).status_code == 403
-        edit = reverse("wagtailsnippets_procedures_dossierstatistics:edit", args=[record.pk])
+            assert client.get(reverse(f"wagtailsnippets_reform_{model}:add")).status_code == 403
+        edit = reverse("wagtailsnippets_reform_dossierstatistics:edit", args=[record.pk])
         assert client.post(edit, {**figures_form(tree.justice), "action-publish": "1"}).status_code == 403
         assert client.get(reverse("reform_figures_upload")).status_code == 403
     record.refresh_from_db()

@@ -1,14 +1,12 @@
 """Demo content shared by every section: site, settings, users, standard pages and images.
 
-Each app adds its own demo content through the `register_demo_content` hook; all of it is
-original text written for this project, and the images are drawn here (no third-party media).
+All of it is original text written for this project, and the images are drawn here (no third-party media).
 """
 
 import io
 import math
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -17,7 +15,7 @@ from wagtail.models import Page, Site
 
 from portal.models import HomePage, SiteSettings, StandardPage
 from portal.names import split_full_name
-from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE
+from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, role_group
 
 DEMO_PASSWORD = "Demo@2026"
 DEMO_USERS = [
@@ -223,7 +221,7 @@ def load_site(home, site):
 def load_users():
     """Demo accounts, named in Vietnamese order (see portal/names.py for how names are stored)."""
     User = get_user_model()
-    for username, full_name, group_name, superuser in DEMO_USERS:
+    for username, full_name, role, superuser in DEMO_USERS:
         family_and_middle, given = split_full_name(full_name)
         user, created = User.objects.get_or_create(
             username=username,
@@ -234,4 +232,4 @@ def load_users():
         if created or (user.first_name, user.last_name) != (family_and_middle, given):
             user.first_name, user.last_name = family_and_middle, given
             user.save()
-        user.groups.add(Group.objects.get(name=group_name))
+        user.groups.add(role_group(role))

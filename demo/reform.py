@@ -9,12 +9,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from portal.demo import child
-from procedures.models import (
+from demo.site import child
+from procedures.models import AgencyPage
+from procedures.reform.models import (
     DOSSIER_FIELDS,
     INDEX_GROUPS,
     SIPAS_FACTORS,
-    AgencyPage,
     DossierStatistics,
     ParIndexScore,
     PeriodKind,

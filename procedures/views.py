@@ -1,0 +1,71 @@
+"""The public catalogue pages: the overview with counts, browse lists, an agency's procedures, one procedure.
+
+Each is called by its page model (`BasePage.serve_with`) with the page it serves.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from procedures import selectors
+from procedures.models import OnlineLevel, ProcedureField, ProcedureLevel
+
+PROCEDURES_PER_PAGE = 30
+
+
+def catalogue(request, index):
+    return index.render(request, context_overrides=selectors.catalogue_counts(index, list(index.agencies())))
+
+
+def _browse(request, index, heading, procedures):
+    procedures = selectors.listing(procedures.order_by("title", "pk"))
+    page = Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
+    selectors.attach_agencies(page.object_list, index.agencies())
+    return index.render(
+        request,
+        template="procedures/procedure_browse.html",
+        context_overrides={"heading": heading, "procedures": page},
+    )
+
+
+def by_field(request, index, slug):
+    field = get_object_or_404(ProcedureField, slug=slug)
+    procedures = selectors.live_procedures(index).filter(fields=field)
+    return _browse(request, index, _("Lĩnh vực: %(name)s") % {"name": field.name}, procedures)
+
+
+def by_level(request, index, slug):
+    level = get_object_or_404(ProcedureLevel, slug=slug)
+    procedures = selectors.live_procedures(index).filter(levels=level)
+    return _browse(request, index, _("Cấp thực hiện: %(name)s") % {"name": level.name}, procedures)
+
+
+def by_online_level(request, index, level):
+    if level not in OnlineLevel.values:
+        raise Http404
+    procedures = selectors.live_procedures(index).filter(online_level=level)
+    heading = _("Dịch vụ công trực tuyến: %(name)s") % {"name": OnlineLevel(level).label}
+    return _browse(request, index, heading, procedures)
+
+
+def four_on_the_spot(request, index):
+    procedures = selectors.live_procedures(index).filter(four_on_the_spot=True)
+    return _browse(request, index, _("Thủ tục thực hiện “4 tại chỗ”"), procedures)
+
+
+def agency(request, page):
+    procedures = selectors.listing(selectors.live_procedures(page).order_by("title", "pk").prefetch_related("fields"))
+    listed = Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
+    context = page.get_context(request)
+    context.update(procedures=listed, procedure_groups=selectors.grouped_by_field(listed.object_list))
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def procedure(request, page):
+    selectors.attach_agencies([page])
+    context = page.get_context(request)
+    context.update(page.parts())
+    context["structured_data"] = page.structured_data(request, context)
+    return TemplateResponse(request, page.get_template(request), context)
