@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # the admin says "5 giây trước" through its naturaltime
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,7 @@ AXES_USERNAME_CALLABLE = "portal.web.login_throttle.username"
 AXES_LOCKOUT_CALLABLE = "portal.web.login_throttle.locked_out"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # no start-up banner in every command; throttled sign-ins are logged by portal.web.login_throttle
 
 # Rate limits of the anonymous write endpoints (django-ratelimit, in the shared cache; README explains
 # the numbers). They fail open: while Redis is down readers can still count, rate and comment.

@@ -3,12 +3,11 @@ for anonymous visitors: from the page cache, the listings, the home page, RSS, t
 the finder and autocomplete; and comes back at once when the restriction is removed."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from portal.roles import EDITORS
+from portal.roles import EDITORS, role_group
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +85,7 @@ def test_a_group_restriction_on_an_ancestor_hides_everything_below_it(tree, page
     visitor.get(article.url)
     visitor.get(tree.category.url)
     restriction = restrict(tree.category, django_capture_on_commit_callbacks, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.set([Group.objects.get(name=EDITORS)])
+    restriction.groups.set([role_group(EDITORS)])
     response = visitor.get(article.url)
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert visitor.get(tree.category.url).status_code == 302
