@@ -4,6 +4,7 @@ import datetime
 
 from portal.demo import child
 from procedures.demo_data import DECISIONS, FIELDS, PROCEDURES
+from procedures.demo_forms import attach_demo_forms
 from procedures.exchange.importer import write_records
 from procedures.exchange.records import Record
 from procedures.models import AgencyPage, AgencyType, ProcedureIndexPage
@@ -283,4 +284,6 @@ def _date(text):
 
 def load_procedures(index):
     agencies = {a.short_name: a.title for a in AgencyPage.objects.child_of(index)}
-    return write_records(build_records(agencies), index)
+    result = write_records(build_records(agencies), index)
+    attach_demo_forms(index)
+    return result

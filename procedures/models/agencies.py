@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -42,9 +42,31 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
     def agencies(self):
         return AgencyPage.objects.live().public().child_of(self).order_by("agency_type", "title")
 
+    def communes(self):
+        return self.agencies().filter(agency_type=AgencyType.COMMUNE).order_by("title")
+
     @path("")
     def overview(self, request):
-        return self.render(request, context_overrides=selectors.catalogue_counts(self, list(self.agencies())))
+        agencies = list(self.agencies())
+        communes = [a for a in agencies if a.agency_type == AgencyType.COMMUNE]
+        context = selectors.catalogue_counts(self, agencies, [a.path for a in communes])
+        return self.render(request, context_overrides={**context, "catalogue": self, "communes": communes})
+
+    @path("xa/", name="commune")
+    def choose_commune(self, request):
+        """The commune chooser's target: a plain GET form, so it works without JavaScript."""
+        chosen = request.GET.get("xa", "")
+        commune = self.communes().filter(slug=chosen).first() if chosen else None
+        if commune is not None:
+            return redirect(commune.url)
+        response = self.render(
+            request,
+            template="procedures/commune_chooser.html",
+            context_overrides={"catalogue": self, "communes": list(self.communes()), "unknown": bool(chosen)},
+        )
+        if chosen:
+            response.status_code = 400
+        return response
 
     def browse(self, request, heading, procedures):
         procedures = selectors.listing(procedures.order_by("title", "pk"))
@@ -113,11 +135,23 @@ class AgencyPage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("short_name"), index.SearchField("description")]
 
+    @property
+    def is_commune(self):
+        return self.agency_type == AgencyType.COMMUNE
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        procedures = selectors.listing(selectors.live_procedures(self).order_by("title", "pk").prefetch_related("fields"))
-        page = Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(procedures=page, procedure_groups=selectors.grouped_by_field(page.object_list))
+        procedures = selectors.agency_procedures(self, self.is_commune).order_by("title", "pk")
+        page = Paginator(selectors.listing(procedures).prefetch_related("fields"), PROCEDURES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        catalogue = self.get_parent().specific
+        context.update(
+            procedures=page,
+            procedure_groups=selectors.grouped_by_field(page.object_list),
+            catalogue=catalogue,
+            communes=list(catalogue.communes()) if isinstance(catalogue, ProcedureIndexPage) else [],
+        )
         return context
 
     parent_page_types = ["procedures.ProcedureIndexPage"]
