@@ -109,8 +109,9 @@ def _form_document(form_name, procedure, agency):
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    content = ContentFile(form_docx(form_name, procedure, agency), name=f"{slugify(form_name)[:60]}.docx")
-    return Document.objects.create(title=title, file=content)
+    data = form_docx(form_name, procedure, agency)
+    content = ContentFile(data, name=f"{slugify(form_name)[:60]}.docx")
+    return Document.objects.create(title=title, file=content, file_size=len(data))
 
 
 @transaction.atomic
