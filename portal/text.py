@@ -79,23 +79,24 @@ def repaired_slug(slug, title, parent_slug=""):
     if not text.isascii():
         return slugify(text)
     tokens = [token for token in text.lower().split("-") if token]
-    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1].isdigit() else None
     parent = [token for token in parent_slug.split("-") if token]
+    words = re.findall(r"\w+", nfc(title).lower())
+    good = [slugify(word) for word in words]
+    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1].isdigit() and tokens[-1] not in good else None
     from_parent = suffix and tokens and len(tokens) <= len(parent) and tokens[:-1] == parent[: len(tokens) - 1]
     if from_parent and parent[len(tokens) - 1].startswith(tokens[-1]):
         return slugify(title)  # "<parent's address>-<n>": nothing of the page's own name in it
-    words = re.findall(r"\w+", nfc(title).lower())
-    good = {slugify(word) for word in words}
-    if suffix and suffix in good:
-        tokens, suffix = [*tokens, suffix], None
-    broken = {}
-    for word in words:
-        for old in _old_forms(word) - {slugify(word), ""}:
-            broken.setdefault(old.lower(), slugify(word))
-    tokens = [token if token in good else broken.get(token, token) for token in tokens]
-    known = good | set(parent)
-    while tokens and not tokens[-1].isdigit() and tokens[-1] not in known:
-        if not any(word.startswith(tokens[-1]) for word in known):
-            break
-        tokens.pop()  # a word cut short
-    return "-".join(tokens + ([suffix] if suffix else [])) or slugify(title)
+    # Read the slug against the title's words in order: each token is a word, a word that lost letters
+    # under an older rule, a word cut short at the end, or the editor's own (kept).
+    repaired, position = [], -1
+    for index, token in enumerate(tokens):
+        later = range(position + 1, len(words))
+        found = next((k for k in later if good[k] == token), None)
+        if found is None:
+            found = next((k for k in later if token in _old_forms(words[k])), None)
+        if found is not None:
+            repaired.append(good[found])
+            position = found
+        elif index < len(tokens) - 1 or not any(w.startswith(token) for w in [*good[position + 1 :], *parent]):
+            repaired.append(token)
+    return "-".join(repaired + ([suffix] if suffix else [])) or slugify(title)
