@@ -1,6 +1,7 @@
 """What people do on the portal, in a real browser: an editor writes, an approver publishes, a citizen
-on a phone finds a procedure and rates it, the statistics page draws its charts. Layout, tap targets,
-accessibility (axe-core) and the page budget of the main pages are in test_phone.py."""
+on a phone finds a procedure and rates it, the statistics page draws its charts; then the main pages on
+a phone and a desktop (layout, tap targets, axe-core, menu, own rating, address field, page budget:
+phone_checks.py)."""
 
 import re
 
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from news.models import NewsIndexPage, NewsPage
 from procedures.models import StatisticsPage
+from tests.browser.phone_checks import phone_first_pages
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -25,10 +27,11 @@ def sign_in(context, base, username):
     return page
 
 
-def test_journeys_and_charts(browser, demo, shoot):
-    """One test, because each needs the whole demo site and a live server (a flush would remove it)."""
+def test_journeys_charts_and_phone_first_pages(browser, demo, shoot, capsys):
+    """One test, because each step needs the whole demo site and a live server (a flush would remove it)."""
     editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot)
     statistics_page_draws_its_charts(browser, demo, shoot)
+    phone_first_pages(browser, demo, shoot, capsys)
 
 
 def editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot):

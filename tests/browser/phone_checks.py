@@ -4,12 +4,12 @@ targets of WCAG 2.2 size, no axe-core violation of any impact; the menu works wi
 JavaScript, a visitor sees their own rating after a reload, the editor's address field folds Vietnamese.
 A page budget (largest contentful paint, bytes transferred) is measured on a throttled phone and printed.
 
-One test function: every step needs the whole demo site behind one live server (a flush would remove it).
-Screenshots go to .test-artifacts/screenshots/ (SCREENSHOT_DIR)."""
+Steps of the one browser test in test_journeys.py (each needs the whole demo site behind the live server,
+and a transactional test's flush would remove it). Screenshots go to .test-artifacts/screenshots/.
+"""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from news.models import DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
@@ -17,9 +17,9 @@ from portal.text import slugify
 from procedures.models import ProcedurePage, StatisticsPage
 from tests.browser.conftest import AXE
 
-pytestmark = [pytest.mark.django_db(transaction=True)]
-
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+# A visitor of its own: the rating steps must not meet the journey's earlier vote through the daily hash.
+PHONE_VISITOR = {**PHONE, "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/140.0 Mobile"}
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 HEADER_SHARE = 0.25
 
@@ -108,7 +108,7 @@ AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations'], 
   .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
 
 
-def test_phone_first_pages(browser, demo, shoot, capsys):
+def phone_first_pages(browser, demo, shoot, capsys):
     layout_accessibility_and_targets(browser, demo, shoot, capsys)
     menu_is_a_disclosure_with_and_without_javascript(browser, demo, shoot)
     own_rating_survives_a_reload(browser, demo)
@@ -194,16 +194,16 @@ def menu_is_a_disclosure_with_and_without_javascript(browser, demo, shoot):
 
 
 def own_rating_survives_a_reload(browser, demo):
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(**PHONE_VISITOR)
     page = context.new_page()
-    page.goto(demo + ProcedurePage.objects.get(code="1.001193").url)
+    page.goto(demo + DecisionPage.objects.get(number="91/QĐ-UBND").url)
     page.click("label[for=sao-2]")
     page.get_by_role("button", name="Gửi đánh giá").click()
     expect(page.locator(".rating-form [data-status]")).to_contain_text("Cảm ơn")
     page.reload()
     expect(page.locator("#sao-2")).to_be_checked()
     expect(page.locator(".rating-form [data-status]")).to_contain_text("Bạn đã đánh giá trang này 2 sao")
-    other = browser.new_context(**PHONE).new_page()  # another visitor sees the page as it was cached
+    other = browser.new_context(**PHONE).new_page()  # another visitor sees the page as everyone does
     other.goto(page.url)
     expect(other.locator("[data-stat=rating_count]")).not_to_have_text("0")
     expect(other.locator(".rating-form input:checked")).to_have_count(0)
@@ -244,8 +244,10 @@ def page_budget_on_a_throttled_phone(browser, demo, capsys):
             {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8},
         )
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-        page.goto(demo + url(), wait_until="load")
+        response = page.goto(demo + url(), wait_until="load")
+        assert response.status == 200, f"{name}: {response.status} {response.text()[:2000]}"
         page.wait_for_load_state("networkidle")
+        page.wait_for_function("() => performance.getEntriesByType('resource').some(r => r.name.includes('/css/portal'))")
         rows.append((name, page.evaluate(BUDGET)))
         context.close()
     with capsys.disabled():
