@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
@@ -56,7 +58,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
     def choose_commune(self, request):
         """The commune chooser's target: a plain GET form, so it works without JavaScript."""
         chosen = request.GET.get("xa", "")
-        commune = self.communes().filter(slug=chosen).first() if chosen else None
+        commune = self.communes().filter(slug=chosen).first() if re.fullmatch(r"[\w-]{1,255}", chosen) else None
         if commune is not None:
             return redirect(commune.url)
         response = self.render(

@@ -89,8 +89,9 @@ def test_citizen_picks_their_commune_without_javascript(client, tree, communes, 
         assert f'<option value="{song_cau.slug}"' in html
     response = client.get(f"{tree.procedures.url}xa/", {"xa": song_cau.slug})
     assert response.status_code == 302 and response["Location"] == song_cau.url
-    unknown = client.get(f"{tree.procedures.url}xa/", {"xa": "xa-khong-co"})
-    assert unknown.status_code == 400 and "Không có xã, phường, đặc khu này" in unknown.content.decode()
+    for bad in ("xa-khong-co", "x\x00y", "<script>", "a" * 300):
+        unknown = client.get(f"{tree.procedures.url}xa/", {"xa": bad})
+        assert unknown.status_code == 400 and "Không có xã, phường, đặc khu này" in unknown.content.decode()
     chooser = client.get(f"{tree.procedures.url}xa/")
     assert chooser.status_code == 200 and "UBND phường Trung tâm" in chooser.content.decode()
 
