@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from portal.text import slugify
 from procedures.models import (
     AgencyPage,
     DossierDocument,
@@ -88,7 +89,7 @@ def _batch(rng, size, first_code, agencies, fields, levels, content_type, locale
         agency.numchild += 1
         code = f"9.{first_code + offset:06d}"
         name = plausible_name(rng)
-        slug = f"{code.replace('.', '-')}"
+        slug = slugify(f"{code} {name}")
         pages.append(
             Page(
                 path=AgencyPage._get_path(agency.path, agency.depth + 1, agency.numchild),

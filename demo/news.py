@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 
 from demo.site import child, demo_image
 from news.models import DecisionFile, DecisionPage, DocumentIndexPage, DocumentType, NewsIndexPage, NewsPage
+from portal.text import slugify
 
 CATEGORIES = [
     (
@@ -415,8 +416,7 @@ def demo_pdf(number, title):
     draw.text((120, 180), f"So: {number}", fill="black")
     buffer = io.BytesIO()
     page.save(buffer, format="PDF")
-    slug = "".join(ch if ch.isalnum() else "-" for ch in number.encode("ascii", "ignore").decode())
-    return Document.objects.create(title=title, file=ContentFile(buffer.getvalue(), name=f"{slug}.pdf"))
+    return Document.objects.create(title=title, file=ContentFile(buffer.getvalue(), name=f"{slugify(number)}.pdf"))
 
 
 def load_news(home):
@@ -436,7 +436,7 @@ def load_news(home):
         category, _ = child(news_root, NewsIndexPage, slug, title=title, intro=intro)
         for index, (article_title, summary, tags) in enumerate(ARTICLES[slug]):
             seed += 1
-            article_slug = f"{slug[:20]}-{index + 1}"
+            article_slug = slugify(article_title)
             if category.get_children().filter(slug=article_slug).exists():
                 count += 1
                 continue
@@ -472,7 +472,7 @@ def load_documents(home):
     )
     created = {}
     for doc_type, number, issuer, signer, issued, summary, field in DOCUMENTS:
-        slug = "".join(ch if ch.isalnum() else "-" for ch in number.lower().encode("ascii", "ignore").decode()).strip("-")
+        slug = slugify(number)
         date_issued = datetime.date(*issued)
         page, is_new = child(
             index,

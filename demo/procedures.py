@@ -2,6 +2,7 @@
 
 import datetime
 
+from demo.procedure_forms import attach_demo_forms
 from demo.procedures_data import DECISIONS, FIELDS, PROCEDURES
 from demo.site import child
 from procedures.exchange.importer import write_records
@@ -283,4 +284,6 @@ def _date(text):
 
 def load_procedures(index):
     agencies = {a.short_name: a.title for a in AgencyPage.objects.child_of(index)}
-    return write_records(build_records(agencies), index)
+    result = write_records(build_records(agencies), index)
+    attach_demo_forms(index)
+    return result

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from portal.models import HomePage, SiteSettings, StandardPage
 from portal.names import split_full_name
 from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, role_group
+from portal.sites import configured_address, sync_default_site
 
 DEMO_PASSWORD = "Demo@2026"
 DEMO_USERS = [
@@ -126,13 +127,16 @@ def ensure_home():
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Cổng CCHC")
+        hostname, port = configured_address()
+        site = Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Cổng CCHC")
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
         site.save()
         if old_root.depth == 2 and not old_root.get_children().exists() and old_root.specific_class is Page:
             old_root.delete()
+    sync_default_site()
+    site.refresh_from_db()
     if not site.site_name:  # the admin names the site this way on the dashboard, else by its host name
         site.site_name = "Cổng CCHC"
         site.save(update_fields=["site_name"])

@@ -7,7 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from . import admin_denials, names, signals  # noqa: F401
+        from django.db.models.signals import post_migrate
+
+        from . import admin_denials, names, signals, sites, slugs  # noqa: F401
 
         admin_denials.install()
         names.install()
+        slugs.install()
+        post_migrate.connect(sites.sync_after_migrate, dispatch_uid="portal.sites.sync_after_migrate")

@@ -1,16 +1,41 @@
 """Read-side queries of the catalogue; each runs a fixed number of queries whatever the catalogue's size."""
 
+import re
 from collections import defaultdict
 
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import Length, Substr
 
+from portal.text import fold
 from procedures.models import AgencyPage, OnlineLevel, ProcedureField, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 
 def live_procedures(root):
     return ProcedurePage.objects.live().public().descendant_of(root)
+
+
+COMMUNE_LEVEL = re.compile(r"\b(xa|phuong|dac khu)\b")
+
+
+def commune_levels():
+    """Levels every commune, ward and special zone carries out ("Cấp Xã" in the national database), wherever
+    the procedure is filed (usually under the department that manages it)."""
+    return [level.pk for level in ProcedureLevel.objects.only("name") if COMMUNE_LEVEL.search(fold(level.name))]
+
+
+def _at_commune_level(levels):
+    return Q(pk__in=ProcedurePage.levels.through.objects.filter(procedurelevel_id__in=levels).values("procedurepage_id"))
+
+
+def agency_procedures(agency, commune):
+    """What an agency's page lists: the procedures filed below it and, for a commune, every commune-level
+    procedure of the catalogue as well."""
+    catalogue_path = agency.path[: -agency.steplen]
+    listed = Q(path__startswith=agency.path)
+    if commune:
+        listed |= _at_commune_level(commune_levels())
+    return ProcedurePage.objects.live().public().filter(listed, path__startswith=catalogue_path)
 
 
 def listing(queryset):
@@ -33,10 +58,10 @@ def attach_agencies(procedures, agencies=None):
     return procedures
 
 
-def _agency_counts(root):
+def _agency_counts(root, exclude=None):
+    procedures = live_procedures(root) if exclude is None else live_procedures(root).exclude(exclude)
     rows = (
-        live_procedures(root)
-        .annotate(parent_path=Substr("path", 1, Length("path") - ProcedurePage.steplen))
+        procedures.annotate(parent_path=Substr("path", 1, Length("path") - ProcedurePage.steplen))
         .order_by()
         .values("parent_path")
         .annotate(n=Count("id"))
@@ -65,13 +90,20 @@ def online_counts(root):
 CATALOGUE_COUNTS_KEY = "procedures:catalogue-counts:{pk}"
 
 
-def catalogue_counts(root, agencies):
-    """Counts for the catalogue overview; cached, and dropped whenever a procedure is published or removed."""
+def catalogue_counts(root, agencies, communes=()):
+    """Counts for the catalogue overview; cached, and dropped whenever a procedure is published or removed.
+    A commune counts the commune-level procedures and those filed below it, as its page lists them."""
     key = CATALOGUE_COUNTS_KEY.format(pk=root.pk)
     counts = cache.get(key)
     if counts is None:
+        by_agency = dict(_agency_counts(root))
+        if communes:
+            levels = commune_levels()
+            shared = live_procedures(root).filter(_at_commune_level(levels)).count()
+            own = dict(_agency_counts(root, exclude=_at_commune_level(levels)))
+            by_agency.update({path: shared + own.get(path, 0) for path in communes})
         counts = {
-            "agencies": dict(_agency_counts(root)),
+            "agencies": by_agency,
             "fields": [(f.slug, f.name, f.n) for f in field_counts(root)],
             "levels": [(lv.slug, lv.name, lv.n) for lv in level_counts(root)],
             "online": [(level.value, count) for level, count in online_counts(root)],

@@ -3,7 +3,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.roles import ensure_agency_group
-from procedures.models import AgencyPage, ProcedurePage
+from procedures.models import AgencyPage, ProcedureLevel, ProcedurePage
 from procedures.selectors import forget_catalogue_counts
 
 
@@ -17,5 +17,7 @@ def create_agency_group(sender, instance, created, raw=False, **kwargs):
 @receiver(page_unpublished, sender=ProcedurePage, dispatch_uid="procedures.counts.unpublished")
 @receiver(post_delete, sender=ProcedurePage, dispatch_uid="procedures.counts.deleted")
 @receiver(post_page_move, dispatch_uid="procedures.counts.moved")
+@receiver(page_published, sender=AgencyPage, dispatch_uid="procedures.counts.agency_published")
+@receiver(post_save, sender=ProcedureLevel, dispatch_uid="procedures.counts.level_saved")
 def drop_catalogue_counts(sender, **kwargs):
     forget_catalogue_counts()

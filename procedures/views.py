@@ -3,9 +3,11 @@
 Each is called by its page model (`BasePage.serve_with`) with the page it serves.
 """
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -16,7 +18,26 @@ PROCEDURES_PER_PAGE = 30
 
 
 def catalogue(request, index):
-    return index.render(request, context_overrides=selectors.catalogue_counts(index, list(index.agencies())))
+    agencies = list(index.agencies())
+    communes = [agency for agency in agencies if agency.is_commune]
+    context = selectors.catalogue_counts(index, agencies, [commune.path for commune in communes])
+    return index.render(request, context_overrides={**context, "catalogue": index, "communes": communes})
+
+
+def choose_commune(request, index):
+    """The commune chooser's target: a plain GET form, so it works without JavaScript."""
+    chosen = request.GET.get("xa", "")
+    commune = index.communes().filter(slug=chosen).first() if re.fullmatch(r"[\w-]{1,255}", chosen) else None
+    if commune is not None:
+        return redirect(commune.url)
+    response = index.render(
+        request,
+        template="procedures/commune_chooser.html",
+        context_overrides={"catalogue": index, "communes": list(index.communes()), "unknown": bool(chosen)},
+    )
+    if chosen:
+        response.status_code = 400
+    return response
 
 
 def _browse(request, index, heading, procedures):
@@ -56,10 +77,19 @@ def four_on_the_spot(request, index):
 
 
 def agency(request, page):
-    procedures = selectors.listing(selectors.live_procedures(page).order_by("title", "pk").prefetch_related("fields"))
-    listed = Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
+    """An agency's procedures; a commune's page also lists every commune-level procedure of the catalogue."""
+    procedures = selectors.agency_procedures(page, page.is_commune).order_by("title", "pk")
+    listed = Paginator(selectors.listing(procedures).prefetch_related("fields"), PROCEDURES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    catalogue = page.get_parent().specific
     context = page.get_context(request)
-    context.update(procedures=listed, procedure_groups=selectors.grouped_by_field(listed.object_list))
+    context.update(
+        procedures=listed,
+        procedure_groups=selectors.grouped_by_field(listed.object_list),
+        catalogue=catalogue,
+        communes=list(catalogue.communes()) if hasattr(catalogue, "communes") else [],
+    )
     return TemplateResponse(request, page.get_template(request), context)
 
 

@@ -113,6 +113,9 @@ class DecisionPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
+        # In a preview `replaces` holds the draft's choice in memory, hence a filter in Python.
+        context["replaces"] = [document for document in self.replaces.all() if document.live]
+        context["replaced_by"] = list(self.replaced_by.live().public().order_by("-date_issued"))
         return context
 
     def structured_data(self, request):

@@ -11,6 +11,7 @@ from django.db.models import Count, Q, Sum
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from wagtail.models import Page
 
 from portal.engagement import counters
 from portal.engagement.identity import (
+    VOTER_COOKIE,
     cookie_voter_id,
     daily_visitor_id,
     is_counted,
@@ -205,16 +207,25 @@ def _page_figures(page, today):
 
 @require_GET
 def figures(request):
-    """Counts for the sidebar and the page; the same for every visitor, so shared caches may keep them briefly."""
+    """Counts for the sidebar and the page, shared caches may keep them briefly; a visitor who has voted
+    (voter cookie) also gets their own stars back, in a private answer, so a reload shows their rating."""
     today = timezone.localdate()
     data = {"site": _site_figures(request, today), "form_token": new_form_token()}
+    personal = False
     if request.GET.get("p"):
         page = _page(request.GET["p"])
         if page is None:
             return _refuse(request, 404, _("Trang không tồn tại hoặc chưa xuất bản."))
         data["page"] = _page_figures(page, today)
+        if request.COOKIES.get(VOTER_COOKIE):
+            personal = True
+            mine = Rating.objects.filter(page=page, voter=cookie_voter_id(voter_cookie_token(request))).values_list(
+                "stars", flat=True
+            )
+            data["page"] = {**data["page"], "yours": mine.first()}
     response = JsonResponse(data)
-    response["Cache-Control"] = f"public, max-age={STATS_LIFETIME}"
+    response["Cache-Control"] = f"{'private' if personal else 'public'}, max-age={STATS_LIFETIME}"
+    patch_vary_headers(response, ["Cookie"])
     return response
 
 

@@ -53,6 +53,14 @@ class BasePage(SidebarMixin, Page):
         """
         return import_string(view)(request, self, *args, **kwargs)
 
+    def full_clean(self, *args, **kwargs):
+        # Wagtail would make a missing slug with Django's slugify, which drops "đ" ("Đăng ký" → "ang-ky").
+        if not self.slug and self.title and self.path:
+            from portal.slugs import free_slug
+
+            self.slug = free_slug(self.get_parent(), self.title, self)
+        super().full_clean(*args, **kwargs)
+
 
 class HomePage(BasePage):
     intro = RichTextField(_("Lời giới thiệu"), blank=True, features=["bold", "italic", "link"])

@@ -1,7 +1,7 @@
 """Production: refuses to start without a secret key and allowed hosts; secure cookies and HSTS."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_required
+from .env import env, env_bool, env_int, env_list, env_required
 
 DEBUG = False
 SECRET_KEY = env_required(
@@ -10,6 +10,8 @@ SECRET_KEY = env_required(
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS", "danh sách tên miền của cổng, cách nhau bởi dấu phẩy (ví dụ: cchc.example.gov.vn).")
+# The public address of sitemap, share and feed links (portal/sites.py): the first allowed host over HTTPS.
+WAGTAILADMIN_BASE_URL = env("BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

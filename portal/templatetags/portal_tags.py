@@ -31,6 +31,16 @@ def main_menu(context):
     return cache
 
 
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """An address of this site as other sites must link to it: the site's configured root (portal/sites.py),
+    never the Host header of whoever happened to fill the page cache."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return f"{site.root_url if site else ''}{path}"
+
+
 @register.simple_tag
 def breadcrumbs(page):
     if not isinstance(page, Page) or page.depth <= 2:

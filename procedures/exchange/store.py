@@ -1,13 +1,11 @@
 """Reading records from procedure pages and writing records into them, with revisions."""
 
-from anyascii import anyascii
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from news.models import DecisionPage
-from portal.text import document_number_key
+from portal.text import document_number_key, slugify
 from procedures.exchange.records import Record, richtext_to_text, text_to_richtext
 from procedures.models import (
     AgencyPage,
@@ -124,7 +122,7 @@ class Writer:
         return obj
 
     def _slug(self, text, model, field="slug"):
-        base = slugify(anyascii(text))[:80] or "muc"
+        base = slugify(text) or "muc"
         slug, n = base, 1
         while model.objects.filter(**{field: slug}).exists():
             n += 1

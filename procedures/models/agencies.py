@@ -41,9 +41,16 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
     def agencies(self):
         return AgencyPage.objects.live().public().child_of(self).order_by(AgencyType.listing_order(), "title")
 
+    def communes(self):
+        return self.agencies().filter(agency_type=AgencyType.COMMUNE).order_by("title")
+
     @path("")
     def overview(self, request):
         return self.serve_with("procedures.views.catalogue", request)
+
+    @path("xa/", name="commune")
+    def choose_commune(self, request):
+        return self.serve_with("procedures.views.choose_commune", request)
 
     @path("linh-vuc/<slug:slug>/", name="field")
     def by_field(self, request, slug):
@@ -86,6 +93,10 @@ class AgencyPage(BasePage):
         FieldPanel("sidebar"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("short_name"), index.SearchField("description")]
+
+    @property
+    def is_commune(self):
+        return self.agency_type == AgencyType.COMMUNE
 
     def serve(self, request, *args, **kwargs):
         return self.serve_with("procedures.views.agency", request)

@@ -29,6 +29,7 @@
     if (data.page) {
       fill("page_views", number.format(data.page.views));
       showRating(data.page.rating);
+      showYours(data.page.yours);
     }
     setToken(data.form_token);
   }
@@ -36,6 +37,20 @@
   function showRating(rating) {
     fill("rating_average", rating.average_text);
     fill("rating_count", number.format(rating.count));
+  }
+
+  function showYours(stars) {
+    if (!stars) {
+      return;
+    }
+    document.querySelectorAll('form[data-engagement="rate"]').forEach(function (form) {
+      var choice = form.querySelector('input[name="stars"][value="' + stars + '"]');
+      var status = form.querySelector("[data-status]");
+      if (choice) { choice.checked = true; }
+      if (status && !status.textContent) {
+        status.textContent = (form.getAttribute("data-yours") || "").replace("%(stars)s", stars);
+      }
+    });
   }
 
   function loadFigures(fresh) {

@@ -49,6 +49,38 @@
     return values.length ? Math.max(0, Math.floor(Math.min.apply(null, values) / 5) * 5 - 5) : 0;
   }
 
+  function shorten(text, max) {
+    return text.length > max ? text.slice(0, max - 1).trim() + "…" : text;
+  }
+
+  /* Long agency names on the category axis: wrapped on word boundaries into at most two lines that fit
+     about two fifths of the chart's width; the tooltip and the table beside keep the full name. */
+  function wrapLabel(text, max) {
+    var lines = [];
+    var line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > max) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + " " + word : word;
+      }
+    });
+    if (line) { lines.push(line); }
+    if (lines.length > 2) { lines = [lines[0], lines.slice(1).join(" ")]; }
+    return lines.map(function (part) { return shorten(part, max); });
+  }
+
+  function categoryTicks() {
+    return {
+      autoSkip: false,
+      callback: function (value) {
+        var width = this.chart.width || 320;
+        return wrapLabel(this.getLabelForValue(value), Math.max(12, Math.floor(width * 0.4 / 7)));
+      }
+    };
+  }
+
   function horizontal(spec, max) {
     var min = max === 100 ? floor(spec) : 0;
     return {
@@ -63,7 +95,10 @@
         indexAxis: "y",
         maintainAspectRatio: false,
         grouped: true,
-        scales: { x: { min: min, max: max, ticks: { callback: function (v) { return max === 100 ? percent(v) : two.format(v); } } } },
+        scales: {
+          x: { min: min, max: max, ticks: { callback: function (v) { return max === 100 ? percent(v) : two.format(v); } } },
+          y: { ticks: categoryTicks() }
+        },
         plugins: { tooltip: tooltip(function (dataset, value) { return dataset.percent ? percent(value) : two.format(value); }) }
       }
     };
@@ -83,7 +118,7 @@
     }
     var spec = JSON.parse(source.textContent);
     if (spec.kind !== "combo") {
-      figure.style.height = Math.max(220, spec.labels.length * (spec.series.length > 1 ? 44 : 30) + 60) + "px";
+      figure.style.height = Math.max(220, spec.labels.length * (spec.series.length > 1 ? 48 : 38) + 60) + "px";
     }
     new Chart(canvas, builders[spec.kind](spec));
   });

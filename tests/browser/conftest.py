@@ -39,3 +39,15 @@ def shoot():
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return save
+
+
+@pytest.fixture
+def demo(live_server, settings):
+    """The whole demo site behind the live server, pages rendered fresh on every request."""
+    import io
+
+    from django.core.management import call_command
+
+    settings.PAGE_CACHE_SECONDS = 0
+    call_command("load_demo", stdout=io.StringIO())
+    return live_server.url

@@ -1,31 +1,21 @@
 """What people do on the portal, in a real browser: an editor writes, an approver publishes, a citizen
-on a phone finds a procedure and rates it, the statistics page draws its charts; and axe-core finds
-no serious or critical accessibility problem on the main pages."""
+on a phone finds a procedure and rates it, the statistics page draws its charts; then the main pages on
+a phone and a desktop (layout, tap targets, axe-core, menu, own rating, address field, page budget:
+phone_checks.py)."""
 
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from news.models import DocumentIndexPage, NewsIndexPage, NewsPage
-from procedures.models import ProcedurePage
+from news.models import NewsIndexPage, NewsPage
 from procedures.reform.models import StatisticsPage
 from tests.browser.admin import admin_is_vietnamese_and_accessible
-from tests.browser.conftest import AXE
+from tests.browser.phone_checks import phone_first_pages
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Demo@2026"
-
-
-@pytest.fixture
-def demo(live_server, settings):
-    import io
-
-    settings.PAGE_CACHE_SECONDS = 0
-    call_command("load_demo", stdout=io.StringIO())
-    return live_server.url
 
 
 def sign_in(context, base, username):
@@ -38,11 +28,11 @@ def sign_in(context, base, username):
     return page
 
 
-def test_journeys_charts_and_accessibility(browser, demo, shoot):
-    """One test, because each needs the whole demo site and a live server (a flush would remove it)."""
+def test_journeys_charts_and_phone_first_pages(browser, demo, shoot, capsys):
+    """One test, because each step needs the whole demo site and a live server (a flush would remove it)."""
     editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot)
     statistics_page_draws_its_charts(browser, demo, shoot)
-    no_serious_or_critical_accessibility_violations(browser, demo, shoot)
+    phone_first_pages(browser, demo, shoot, capsys)
     admin_is_vietnamese_and_accessible(browser, demo, shoot)
 
 
@@ -109,34 +99,3 @@ def statistics_page_draws_its_charts(browser, demo, shoot):
         assert box["width"] > 100 and box["height"] > 100
     assert page.locator("table.data-table").count() >= count
     shoot(page, "6-statistics")
-
-
-PAGES = {
-    "home": lambda: "/",
-    "news list": lambda: NewsIndexPage.objects.get(slug="thong-tin-cai-cach-hanh-chinh").url,
-    "article": lambda: NewsPage.objects.live().first().url,
-    "procedure finder": lambda: "/tra-cuu-thu-tuc/?q=dang+ky+khai+sinh",
-    "procedure page": lambda: ProcedurePage.objects.get(code="1.001193").url,
-    "document list": lambda: DocumentIndexPage.objects.get().url,
-    "statistics page": lambda: StatisticsPage.objects.get().url,
-}
-
-
-def no_serious_or_critical_accessibility_violations(browser, demo, shoot):
-    context = browser.new_context(bypass_csp=True)  # to inject axe-core; the pages themselves run under CSP
-    problems = {}
-    for name, url in PAGES.items():
-        page = context.new_page()
-        page.goto(demo + url())
-        page.wait_for_load_state("networkidle")
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".filter(v => ['serious', 'critical'].includes(v.impact))"
-            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))"
-        )
-        if violations:
-            problems[name] = violations
-            shoot(page, f"axe-{name.replace(' ', '-')}")
-        page.close()
-    assert problems == {}

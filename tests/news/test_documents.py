@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def numbers(html):
-    return re.findall(r'<td><a href="[^"]+">([^<]+)</a></td>', html)
+    return re.findall(r'<td class="card-title[^"]*"><a href="[^"]+">([^<]+)</a></td>', html)
 
 
 @pytest.mark.parametrize("typed", ["91/QĐ-UBND", "91/QD-UBND", "91 qđ ubnd", "91/qd-ubnd", "  91 / QĐ - UBND "])

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(html):
-    return re.findall(r'<h3 class="news-title"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'<h[23] class="news-title"><a href="[^"]+">([^<]+)</a>', html)
 
 
 def test_article_shows_everything_an_editor_entered(client, tree):

@@ -6,7 +6,8 @@ from wagtail.models import Page, Site
 from demo.site import DEMO_PASSWORD, DEMO_USERS
 from news.models import DecisionPage, NewsIndexPage, NewsPage
 from portal.models import HomePage, SiteSettings, StandardPage
-from procedures.models import AgencyPage, ProcedureIndexPage, ProcedureLevel, ProcedurePage
+from portal.text import SLUG_MAX_LENGTH, slugify
+from procedures.models import AgencyPage, DossierDocument, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 
 def counts():
@@ -36,6 +37,16 @@ def test_load_demo_builds_the_tree_and_is_idempotent(client):
 
     for username, _name, _group, _superuser in DEMO_USERS:
         assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+
+    # addresses follow the one rule; forms of common procedures can be downloaded; links use BASE_URL
+    assert DecisionPage.objects.get(number="91/QĐ-UBND").url == "/van-ban/91-qd-ubnd/"
+    assert all(article.slug == slugify(article.title) for article in NewsPage.objects.all())
+    assert all(page.slug.isascii() and len(page.slug) <= SLUG_MAX_LENGTH for page in Page.objects.filter(depth__gte=3))
+    birth = ProcedurePage.objects.get(code="1.001193")
+    assert birth.dossier.exclude(form_file=None).exists()
+    assert "Tải mẫu" in client.get(birth.url).content.decode()
+    assert DossierDocument.objects.exclude(form_file=None).values("page").distinct().count() >= 20
+    assert Site.objects.get(is_default_site=True).root_url == "http://testserver"
 
     html = client.get("/").content.decode()
     assert "Cổng thông tin cải cách hành chính tỉnh" in html
