@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 
 from news.models import DecisionPage, DocumentIndexPage, NewsIndexPage, NewsPage
 from portal.text import slugify
-from procedures.models import ProcedurePage, StatisticsPage
+from procedures.models import ProcedurePage
+from procedures.reform.models import StatisticsPage
 from tests.browser.conftest import AXE
 
 # Layout is measured in CSS pixels: 1× keeps the full-page screenshots small; the budget loads at 2×, as phones do.
