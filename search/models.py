@@ -31,7 +31,7 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=500)
     date = models.DateTimeField(null=True, blank=True, db_index=True)
     code = models.CharField(max_length=100, blank=True, db_index=True)
-    popularity = models.FloatField(default=0)
+    stamp = models.CharField(max_length=16, blank=True)  # what the entry was built from (documents.stamp)
     title_vector = SearchVectorField(null=True, editable=False)  # titles and keywords alone
     search_vector = SearchVectorField(null=True, editable=False)  # titles, keywords and body, weighted
 
@@ -70,10 +70,10 @@ class SearchTerm(models.Model):
 
 
 class PendingIndex(models.Model):
-    """An Elasticsearch update that failed; `search_index catchup` (and the next publish) retries it."""
+    """A page whose Elasticsearch update still failed after its retries; `search_index catchup` sends
+    it (as the page is then) and the next successful update of the page clears it."""
 
     page_id = models.IntegerField(primary_key=True)
-    remove = models.BooleanField(default=False)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)

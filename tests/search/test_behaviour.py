@@ -241,4 +241,4 @@ def test_indexing_new_pages_follows_publishing(pages, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert "Lịch tiếp công dân tháng 7" not in titles(site("lich tiep cong dan"))
-    assert indexing.drift()["database"] == ([], [])
+    assert indexing.drift()["database"] == ([], [], [])
