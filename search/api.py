@@ -17,7 +17,7 @@ from django.utils import timezone
 from portal.db import increment
 from portal.resilience import CircuitBreaker
 from search import backends, vocabulary
-from search.models import Kind, QueryLog
+from search.models import Kind, QueryLog, Scope
 from search.query import parse, score
 from search.text import highlight, tokens
 
@@ -41,7 +41,7 @@ class SearchRequest:
     date_to: datetime.date | None = None
     sort: str = "lien-quan"
     page: int = 1
-    scope: str = "trang"
+    scope: str = Scope.SITE
 
 
 @dataclass

@@ -22,6 +22,9 @@ from search.models import Kind
 BODY_LIMIT = 20_000
 BODY_PREFIX = 4000  # characters of a body that scoring and snippets read
 CHUNK = 500  # pages built at a time, with their related rows prefetched
+# Raise when what a document holds changes (fields, kinds, facets): every stored document's stamp then
+# differs, so `search_index catchup` replaces them all even before the rebuild a deploy calls for.
+DOCUMENT_VERSION = 2
 
 # A row, whichever store it comes from: these fields, plus `body_words` (the folded words of its text,
 # at least those of the query: all that scoring asks of a body) and, once it is shown, `body`.
@@ -190,7 +193,12 @@ def stamp(published, parent_published, url_path):
     parent (an agency's or a section's name is in its documents) were last published, and its address.
     Publishing, moving or renaming changes the stamp, so a stored document whose stamp differs from the
     page's is stale; the stamp comes from one cheap query, without building any document."""
-    parts = (published.isoformat() if published else "", parent_published.isoformat() if parent_published else "", url_path)
+    parts = (
+        str(DOCUMENT_VERSION),
+        published.isoformat() if published else "",
+        parent_published.isoformat() if parent_published else "",
+        url_path,
+    )
     return hashlib.blake2b("|".join(parts).encode(), digest_size=8).hexdigest()
 
 

@@ -16,10 +16,19 @@ from wagtail.models import Page
 
 
 class Kind(models.TextChoices):
-    PROCEDURE = "thu-tuc", _("Thủ tục hành chính")
-    NEWS = "tin-tuc", _("Tin tức")
-    DOCUMENT = "van-ban", _("Văn bản")
-    PAGE = "trang", _("Trang thông tin")
+    """What a search entry is; public URLs name kinds in Vietnamese (search.forms.KIND_PARAMETERS)."""
+
+    PROCEDURE = "procedure", _("Thủ tục hành chính")
+    NEWS = "news", _("Tin tức")
+    DOCUMENT = "document", _("Văn bản")
+    PAGE = "page", _("Trang thông tin")
+
+
+class Scope(models.TextChoices):
+    """Which search page a logged query came from."""
+
+    FINDER = "finder", _("Tra cứu thủ tục")
+    SITE = "site", _("Tìm kiếm toàn cổng")
 
 
 class SearchEntry(models.Model):
@@ -113,7 +122,7 @@ class QueryLog(models.Model):
     """How often a (folded) query was searched per day and whether it found anything; no visitor data."""
 
     day = models.DateField(_("Ngày"))
-    scope = models.CharField(_("Trang tìm"), max_length=10)
+    scope = models.CharField(_("Trang tìm"), max_length=10, choices=Scope.choices)
     query = models.CharField(_("Từ khóa"), max_length=200)
     searches = models.PositiveIntegerField(_("Số lượt tìm"), default=0)
     zero_results = models.PositiveIntegerField(_("Số lượt không có kết quả"), default=0)

@@ -11,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.models import QueryLog, Synonym
+from search.models import QueryLog, Scope, Synonym
 
 REPORT_PERMISSION = "search.view_search_report"
 
@@ -40,9 +40,14 @@ def report_view(request):
         .values("scope", "query")
         .annotate(searches=Sum("searches"), zero=Sum("zero_results"))
     )
-    popular = rows.order_by("-searches", "query")[:50]
-    empty = rows.filter(zero__gt=0).order_by("-zero", "query")[:50]
+    popular = _labelled(rows.order_by("-searches", "query")[:50])
+    empty = _labelled(rows.filter(zero__gt=0).order_by("-zero", "query")[:50])
     return TemplateResponse(request, "search/admin/report.html", {"popular": popular, "empty": empty, "since": since})
+
+
+def _labelled(rows):
+    labels = dict(Scope.choices)
+    return [{**row, "scope": labels.get(row["scope"], row["scope"])} for row in rows]
 
 
 class ReportMenuItem(MenuItem):

@@ -2,10 +2,11 @@
 (standard tokenizer, lowercase, asciifolding keeping the accented original, shingles, edge n-grams).
 
 Queries get one second; anything slower or failing is answered by the database store (see search.api).
-Writes never create an index: they go to the alias only after its index was found with the right
-mappings (checked at most every `READY_SECONDS` per process) and with `require_alias`, so a cluster that
-lost its data refuses them (they wait in the pending queue) instead of auto-creating an index with
-default mappings that every later search would fail on. Only `rebuild` creates indices.
+Reads and writes go to the alias only after its index was found with the right mappings (checked at
+most every `READY_SECONDS` per process), and writes also say `require_alias`: a cluster that lost its
+data, or an index of an older document format, sends searches to the database store and keeps writes
+in the pending queue, instead of auto-creating an index with default mappings that every later
+search would fail on. Only `rebuild` creates indices.
 """
 
 import datetime
@@ -133,7 +134,7 @@ class ElasticsearchStore:
         except (ApiError, TransportError) as exc:
             return [f"không kết nối được Elasticsearch ({_reason(exc)})"]
 
-    def _ensure_writable(self):
+    def _ensure_ready(self):
         key = (settings.ELASTICSEARCH_URL, self.alias)
         if _ready.get(key, 0) > time.monotonic():
             return
@@ -178,7 +179,7 @@ class ElasticsearchStore:
     # Writing
 
     def _bulk(self, operations):
-        self._ensure_writable()
+        self._ensure_ready()
         try:
             response = self.es.options(request_timeout=WRITE_TIMEOUT).bulk(
                 operations=operations, require_alias=True, refresh=settings.ELASTICSEARCH_REFRESH
@@ -206,7 +207,7 @@ class ElasticsearchStore:
             self._bulk(operations)
 
     def clear(self):
-        self._ensure_writable()
+        self._ensure_ready()
         self.es.options(request_timeout=BULK_TIMEOUT).delete_by_query(
             index=self.alias, query={"match_all": {}}, conflicts="proceed", refresh=True
         )
@@ -288,6 +289,7 @@ class ElasticsearchStore:
         }
         if sort:
             body["sort"] = sort
+        self._ensure_ready()
         response = self.es.search(index=self.alias, **body)
         facets = []
         for bucket in response["aggregations"]["facets"]["buckets"]:

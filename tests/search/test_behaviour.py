@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from portal.text import fold
 from procedures.models import OnlineLevel
 from search import api, indexing
-from search.models import Kind, Synonym
+from search.models import Kind, Scope, Synonym
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def answered(results):
 
 
 def finder(text="", **kwargs):
-    return answered(api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope=Kind.PROCEDURE, **kwargs)))
+    return answered(api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope=Scope.FINDER, **kwargs)))
 
 
 def site(text="", **kwargs):

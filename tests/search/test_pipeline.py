@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from search import api, indexing, vocabulary
 from search.documents import stamps
-from search.models import Kind, PendingIndex, QueryLog, SearchEntry
+from search.models import Kind, PendingIndex, QueryLog, Scope, SearchEntry
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def titles(results):
 
 
 def finder(text):
-    return api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope=Kind.PROCEDURE))
+    return api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope=Scope.FINDER))
 
 
 def test_publish_unpublish_move_and_delete_reach_the_database_store(tree, procedures, django_capture_on_commit_callbacks):
