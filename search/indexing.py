@@ -120,20 +120,21 @@ def catch_up():
 
 def drift(skip=()):
     """{"expected": n, store name: (missing, stale, extra) page ids, "problems": [...]}: what each
-    store lacks, holds out of date or holds in excess, against the pages that must be found. Compares
-    stamps (see `documents.stamp`), so no document is built."""
+    store lacks, holds out of date or holds in excess, against the pages that must be found, and what
+    stops a store from working (reported for the `skip`ped ones too). Compares stamps (see
+    `documents.stamp`), so no document is built."""
     expected = stamps()
     report = {"expected": len(expected), "problems": []}
     for store in _stores():
-        if store.name in skip:
-            continue
         problems = store.problems()
         try:
-            held = {} if problems else store.indexed()
+            held = {} if problems or store.name in skip else store.indexed()
         except (ApiError, TransportError) as exc:
             problems = [str(exc)]
         if problems:
             report["problems"] += problems
+            continue
+        if store.name in skip:
             continue
         missing = sorted(expected.keys() - held.keys())
         stale = sorted(i for i, stamp in held.items() if i in expected and expected[i] != stamp)

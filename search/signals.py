@@ -33,7 +33,7 @@ def _with_descendants(page):
 @receiver(page_published, dispatch_uid="search.published")
 @receiver(page_unpublished, dispatch_uid="search.unpublished")
 def page_changed(sender, instance, **kwargs):
-    _enqueue(_with_descendants(instance) if instance.get_children_count() else [instance.pk])
+    _enqueue(_with_descendants(instance))
 
 
 @receiver(post_page_move, dispatch_uid="search.moved")

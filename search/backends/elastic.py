@@ -81,7 +81,7 @@ def client():
 def _differences(expected, actual, where=""):
     """Where the mappings `actual` lack or contradict `expected` (settings the cluster adds are fine)."""
     wrong = []
-    for name, wanted in expected.items():
+    for name, wanted in sorted(expected.items()):
         found = actual.get(name)
         path = f"{where}{name}"
         if found is None:
