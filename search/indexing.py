@@ -176,6 +176,6 @@ def status():
         try:
             report["elasticsearch"]["indices"] = store.current_indices()
             report["elasticsearch"]["count"] = store.count() if report["elasticsearch"]["indices"] else None
-        except (ApiError, TransportError):
-            report["elasticsearch"]["indices"], report["elasticsearch"]["count"] = [], None
+        except (ApiError, TransportError):  # out of reach: `problems` says so
+            report["elasticsearch"]["indices"], report["elasticsearch"]["count"] = None, None
     return report

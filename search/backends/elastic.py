@@ -276,6 +276,14 @@ class ElasticsearchStore:
             rows.append(row)
         return rows
 
+    def _query(self, body):
+        self._ensure_ready()
+        try:
+            return self.es.search(index=self.alias, **body)
+        except (ApiError, TransportError):
+            self._forget_ready()  # look at the index again before the next request
+            raise
+
     def _search(self, request, query, limit, offset=0, sort=None):
         """Rows, total, facet counts and kind counts in one request."""
         body = {
@@ -289,8 +297,7 @@ class ElasticsearchStore:
         }
         if sort:
             body["sort"] = sort
-        self._ensure_ready()
-        response = self.es.search(index=self.alias, **body)
+        response = self._query(body)
         facets = []
         for bucket in response["aggregations"]["facets"]["buckets"]:
             name, value, label = (bucket["key"].split("=", 2) + ["", ""])[:3]
@@ -316,9 +323,7 @@ class ElasticsearchStore:
             "_source": SUGGESTED[1:],
             "timeout": f"{int(QUERY_TIMEOUT * 900)}ms",
         }
-        return [
-            {**hit["_source"], "page_id": int(hit["_id"])} for hit in self.es.search(index=self.alias, **body)["hits"]["hits"]
-        ]
+        return [{**hit["_source"], "page_id": int(hit["_id"])} for hit in self._query(body)["hits"]["hits"]]
 
 
 class NewIndex:

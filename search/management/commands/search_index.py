@@ -36,7 +36,7 @@ class Command(BaseCommand):
             self.stdout.write("Elasticsearch: không cấu hình (ELASTICSEARCH_URL trống)")
         else:
             count = "?" if elastic["count"] is None else elastic["count"]
-            indices = ", ".join(elastic["indices"]) or "(chưa có)"
+            indices = "(không rõ)" if elastic["indices"] is None else ", ".join(elastic["indices"]) or "(chưa có)"
             self.stdout.write(f"Elasticsearch: {count} tài liệu, alias {elastic['alias']} → {indices}")
             for problem in elastic["problems"]:
                 self.stdout.write(self.style.WARNING(f"Elasticsearch: {problem}"))
