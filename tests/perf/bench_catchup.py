@@ -5,6 +5,7 @@ put it back, so the speed is not bought by skipping the check).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python tests/perf/bench_catchup.py
     … bench_catchup.py --no-rebuild      # the store built by an earlier run (or by bench_search.py)
+    … bench_catchup.py --elasticsearch   # both stores: ELASTICSEARCH_URL, else osmem-server
 
 Reuses the procedures already in the database (bench_search.py leaves them) and generates only the
 difference. Uses a temporary SQLite file unless DATABASE_URL is set. Not part of the test command.
@@ -28,6 +29,7 @@ def main():
     parser.add_argument("--count", type=int, default=100_000, help="generated procedures wanted")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-rebuild", action="store_true", help="time catch-up on the store as it is")
+    parser.add_argument("--elasticsearch", action="store_true", help="Elasticsearch too (osmem-server unless set)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-catchup-"))
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
@@ -45,11 +47,14 @@ def main():
 
     call_command("migrate", verbosity=0)
     fill(args.count)
+    if args.elasticsearch:
+        use_elasticsearch()
     print(f"{connection.vendor}: {ProcedurePage.objects.count():,} procedures")
+    stores = ("database", "elasticsearch") if args.elasticsearch else ("database",)
     if not args.no_rebuild:
         started = time.perf_counter()
-        total, _index = indexing.rebuild(stores=("database",))
-        print(f"database store rebuilt: {total:,} documents in {time.perf_counter() - started:.0f} s")
+        total, _index = indexing.rebuild(stores=stores)
+        print(f"{' and '.join(stores)} rebuilt: {total:,} documents in {time.perf_counter() - started:.0f} s")
 
     def catchup():
         out = io.StringIO()
@@ -69,6 +74,20 @@ def main():
     elapsed, said = catchup()
     back = SearchEntry.objects.filter(pk=lost).exists()
     print(f"catch-up after losing entry {lost}: {elapsed:.2f} s — {said} — entry back: {'yes' if back else 'NO'}")
+
+
+def use_elasticsearch():
+    from django.conf import settings
+
+    settings.ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
+    settings.ELASTICSEARCH_TRANSPORT_CLASS = "elastic_transport.Transport"
+    if not settings.ELASTICSEARCH_URL:
+        from osmem_server import OsmemServer
+
+        settings.ELASTICSEARCH_URL = OsmemServer.start(japanese=False).url
+        settings.ELASTICSEARCH_TRANSPORT_CLASS = "tests.search.transport.PlainJsonTransport"
+    settings.ELASTICSEARCH_INDEX = "bench-catchup"
+    print(f"Elasticsearch at {settings.ELASTICSEARCH_URL}, alias {settings.ELASTICSEARCH_INDEX}")
 
 
 def fill(count):
