@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 20
 CANDIDATES = 300
 MAX_PAGE = CANDIDATES // PAGE_SIZE
-SORTS = ("lien-quan", "ten", "ma", "moi")
 SNIPPET = 240
 # Separate from indexing's: a slow search must not hold back publishing, nor a failed write searches.
 read_breaker = CircuitBreaker()

@@ -116,8 +116,7 @@ def _as_datetime(value):
     return None
 
 
-def procedure_doc(page, agency=None):
-    agency = agency or page.get_parent().specific
+def procedure_doc(page, agency):
     fields = list(page.fields.all())
     levels = list(page.levels.all())
     applicants = list(page.applicants.all())
@@ -177,15 +176,15 @@ def plain_doc(page):
     return Doc(page.pk, Kind.PAGE, page.title, page.url, keywords, body, page.last_published_at)
 
 
+# Procedures are built apart, a chunk at a time with their agencies (`documents`).
 BUILDERS = {
-    ProcedurePage: procedure_doc,
     NewsPage: news_doc,
     DecisionPage: decision_doc,
     StandardPage: plain_doc,
     AgencyPage: plain_doc,
     StatisticsPage: plain_doc,
 }
-INDEXED_TYPES = tuple(BUILDERS)
+INDEXED_TYPES = (ProcedurePage, *BUILDERS)
 
 
 def stamp(published, parent_published, url_path):

@@ -3,7 +3,6 @@ the tiered match both take: every essential word of a query (or of one of its re
 one, then, only when those find nothing, any. Each vendor matches text its own way (postgres.py,
 sqlite.py)."""
 
-from contextlib import suppress
 from itertools import combinations
 
 from django.db import transaction
@@ -233,5 +232,4 @@ class InPlace:
         return ""
 
     def abort(self):
-        with suppress(Exception):
-            self.store.tidy()
+        """The store keeps what was written; catch-up (or another rebuild) writes the rest."""
