@@ -213,16 +213,19 @@ class ElasticsearchStore:
         )
 
     def indexed(self):
-        found, search_after = {}, None
-        while True:
-            body = {"size": 5000, "sort": [{"_doc": "asc"}], "_source": ["stamp"]}
-            if search_after:
-                body["search_after"] = search_after
-            hits = self.es.options(request_timeout=BULK_TIMEOUT).search(index=self.alias, **body)["hits"]["hits"]
-            if not hits:
-                return found
-            found.update((int(hit["_id"]), hit.get("_source", {}).get("stamp", "")) for hit in hits)
-            search_after = hits[-1]["sort"]
+        """Read with a scroll in index order, ten thousand at a time: the cheapest way through every
+        document (search_after costs a search of the whole index per page on some servers)."""
+        es = self.es.options(request_timeout=BULK_TIMEOUT)
+        response = es.search(index=self.alias, scroll="2m", size=10_000, sort=["_doc"], _source=["stamp"])
+        found = {}
+        try:
+            while hits := response["hits"]["hits"]:
+                found.update((int(hit["_id"]), hit.get("_source", {}).get("stamp", "")) for hit in hits)
+                response = es.scroll(scroll_id=response["_scroll_id"], scroll="2m")
+        finally:
+            if response.get("_scroll_id"):
+                es.options(ignore_status=404).clear_scroll(scroll_id=response["_scroll_id"])
+        return found
 
     # Reading
 
