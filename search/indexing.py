@@ -4,12 +4,13 @@ pending queue of Elasticsearch updates that failed, a drift check and repair, an
 import logging
 from itertools import islice
 
-from django.db.models import Q
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from elasticsearch import ApiError, TransportError
 
 from portal.resilience import CircuitBreaker
 from search import backends, vocabulary
-from search.backends import elasticsearch
+from search.backends import elasticsearch  # also what portal/web/health.py asks for
 from search.backends.base import StoreUnavailable
 from search.documents import CHUNK, documents, stamps
 from search.models import PendingIndex, SearchEntry
@@ -166,9 +167,8 @@ def rebuild(progress=lambda n: None, stores=("database", "elasticsearch")):
 
 def status():
     """Counts for `search_index status`; a line about Elasticsearch even when it is out of reach."""
-    from django_tasks_db.models import DBTaskResult
-
-    queued = DBTaskResult.objects.filter(Q(status="READY") | Q(status="RUNNING"), task_path__startswith="search.")
+    waiting = [TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    queued = DBTaskResult.objects.filter(status__in=waiting, task_path__startswith="search.")
     report = {"database": SearchEntry.objects.count(), "pending": PendingIndex.objects.count(), "queued": queued.count()}
     store = elasticsearch()
     if store is not None:
