@@ -175,13 +175,14 @@ class DatabaseStore:
                 break
         if found is None:
             found = self._summary(entries.filter(pk__in=[row["page_id"] for row in pinned]), terms=terms)
-        seen = {row["page_id"] for row in pinned}
-        extra = [row for row in found.rows if row["page_id"] not in seen]
-        found.total += len(pinned) - (len(found.rows) - len(extra))
-        found.rows = (pinned + extra)[:limit]
+        if pinned:
+            seen = {row["page_id"] for row in pinned}
+            found.total += len(seen) - found.entries.filter(pk__in=seen).count()
+            found.rows = (pinned + [row for row in found.rows if row["page_id"] not in seen])[:limit]
         return found
 
     def ordered(self, request, query, sort, offset, limit):
+        """The matches of `query` counted as `candidates` counts them, without ranking any."""
         found = self.candidates(request, query, limit=0) if query is not None else self._summary(self.filtered(request))
         found.rows = list(found.entries.order_by(*ORDERS[sort]).values(*ENTRY_FIELDS)[offset : offset + limit])
         return found

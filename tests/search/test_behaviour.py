@@ -210,6 +210,12 @@ def test_a_document_number_finds_that_document_first(pages, number):
     assert titles(site(number))[0] == "91/QĐ-UBND – Công bố danh mục thủ tục hộ tịch"
 
 
+def test_a_document_number_is_counted_once_in_every_sort_order(pages):
+    relevant, newest = site("91/QĐ-UBND"), site("91/QĐ-UBND", sort="moi")
+    assert newest.total == relevant.total
+    assert sorted(titles(newest)) == sorted(titles(relevant))
+
+
 def test_only_live_public_pages_are_found(pages):
     found = " ".join(titles(site("khai sinh")))
     assert "Bản nháp" not in found and "nội bộ" not in found
