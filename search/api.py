@@ -1,7 +1,8 @@
 """The public interface of search: other apps and the search pages call `search()` and `suggest()`.
 
 A query goes to Elasticsearch when it is configured; if that fails or is slow, the database store
-answers and the results say so (`degraded`). Both stores return candidates; one scorer ranks them.
+answers and the results say so (`degraded`). Every store is asked the same way (`backends.base.Store`):
+it returns candidates, counts and facets; one scorer ranks them.
 """
 
 import datetime
@@ -14,9 +15,9 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from portal.db import increment
-from search import indexing, vocabulary
-from search.backends.database import DatabaseBackend
-from search.models import Kind, QueryLog
+from portal.resilience import CircuitBreaker
+from search import backends, vocabulary
+from search.models import Kind, QueryLog, Scope
 from search.query import parse, score
 from search.text import highlight, tokens
 
@@ -25,9 +26,9 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 20
 CANDIDATES = 300
 MAX_PAGE = CANDIDATES // PAGE_SIZE
-SORTS = ("lien-quan", "ten", "ma", "moi")
 SNIPPET = 240
-ES_SORTS = {"ten": [{"title_folded": "asc"}], "ma": [{"code": "asc"}, {"title_folded": "asc"}], "moi": [{"date": "desc"}]}
+# Separate from indexing's: a slow search must not hold back publishing, nor a failed write searches.
+read_breaker = CircuitBreaker()
 
 
 @dataclass
@@ -39,7 +40,7 @@ class SearchRequest:
     date_to: datetime.date | None = None
     sort: str = "lien-quan"
     page: int = 1
-    scope: str = "trang"
+    scope: str = Scope.SITE
 
 
 @dataclass
@@ -74,69 +75,53 @@ class Results:
         return max(1, math.ceil(min(self.total, CANDIDATES) / PAGE_SIZE))
 
 
-def _primary():
-    if indexing.breaker.closed:
-        backend = indexing.elasticsearch()
-        if backend is not None:
-            return backend
-    return None
+def _stores():
+    """The stores to ask, in order: Elasticsearch first unless its reads failed a moment ago."""
+    elastic = backends.elasticsearch()
+    stores = [elastic] if elastic is not None and read_breaker.closed else []
+    return [*stores, backends.database()], elastic is not None
+
+
+def _answer(ask):
+    """`ask(store)` from the first store that answers; whether a configured Elasticsearch did not."""
+    stores, configured = _stores()
+    for store in stores[:-1]:
+        try:
+            return ask(store), False
+        except Exception as exc:  # a failing or slow service: answer from the database
+            log.warning("Elasticsearch failed to answer, the database store did: %s", exc)
+            read_breaker.open()
+    return ask(stores[-1]), configured
 
 
 def search(request):
     query = parse(request.text) if request.text.strip() else None
     if query is not None and not query:
         query = None
-    results = None
-    backend = _primary()
-    if backend is not None:
-        try:
-            results = _run_elasticsearch(backend, request, query)
-        except Exception as exc:  # a failing or slow service: answer from the database
-            log.warning("Elasticsearch query failed, answered by the database: %s", exc)
-            indexing.breaker.open()
-    if results is None:
-        results = _run_database(DatabaseBackend(), request, query)
-        results.degraded = backend is not None or indexing.elasticsearch() is not None
+    results, results.degraded = _answer(lambda store: _run(store, request, query))
     _finish(results, request, query)
     return results
 
 
-def _ranked(rows, query, request):
+def _ranked(rows, query):
     if query is None:
         return rows
     return sorted(rows, key=lambda row: (-score(query, row), -(row["date"].timestamp() if row.get("date") else 0)))
 
 
-def _slice(request):
+def _run(store, request, query):
     page = min(max(request.page, 1), MAX_PAGE)
-    return page, (page - 1) * PAGE_SIZE
-
-
-def _run_database(db, request, query):
-    page, offset = _slice(request)
-    found = db.candidates(request, query, CANDIDATES) if query is not None else db.browse(request)
+    offset = (page - 1) * PAGE_SIZE
     if query is not None and request.sort == "lien-quan":
-        rows = _ranked(found.rows, query, request)[offset : offset + PAGE_SIZE]
+        found = store.candidates(request, query, CANDIDATES)
+        rows = _ranked(found.rows, query)[offset : offset + PAGE_SIZE]
     else:
-        rows = db.ordered(found.entries, "moi" if request.sort == "lien-quan" else request.sort, offset, PAGE_SIZE)
-    results = Results(hits=db.add_bodies(rows), total=found.total, page=page, backend=db.name)
+        sort = "moi" if request.sort == "lien-quan" else request.sort
+        found = store.ordered(request, query, sort, offset, PAGE_SIZE)
+        rows = found.rows
+    results = Results(hits=store.with_bodies(rows), total=found.total, page=page, backend=store.name)
     results.facets = _group_facets(found.facets, request)
-    if len(request.kinds) != 1:
-        results.kinds = found.kinds
-    return results
-
-
-def _run_elasticsearch(es, request, query):
-    page, offset = _slice(request)
-    if query is not None and request.sort == "lien-quan":
-        rows, total, facets, kinds = es.search(request, query, CANDIDATES)
-        rows = _ranked(rows, query, request)[offset : offset + PAGE_SIZE]
-    else:
-        sort = ES_SORTS["moi" if request.sort == "lien-quan" else request.sort]
-        rows, total, facets, kinds = es.search(request, query, PAGE_SIZE, offset=offset, sort=sort)
-    results = Results(hits=rows, total=total, page=page, backend=es.name)
-    results.facets = _group_facets(facets, request)
-    results.kinds = kinds
+    results.kinds = found.kinds
     return results
 
 
@@ -221,11 +206,5 @@ def suggest(text, kinds=(Kind.PROCEDURE,), limit=8):
     words = tokens(text)[:8]
     if not words or len(text.strip()) < 2:
         return []
-    backend = _primary()
-    if backend is not None:
-        try:
-            return backend.autocomplete(" ".join(words), kinds, limit)
-        except Exception as exc:  # as in search()
-            log.warning("Elasticsearch autocomplete failed, answered by the database: %s", exc)
-            indexing.breaker.open()
-    return DatabaseBackend().autocomplete(words, kinds, limit)
+    suggestions, _degraded = _answer(lambda store: store.autocomplete(words, kinds, limit))
+    return suggestions

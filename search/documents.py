@@ -1,22 +1,37 @@
-"""The document builder: a live page → one plain `Doc` that every store indexes the same way."""
+"""The document builder: a live page → one plain `Doc` that every store indexes the same way, and what
+the stores share about documents (the fields of a row, facet names, stamps)."""
 
 import datetime
+import hashlib
+import operator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from news.models import DecisionPage, DocumentType, NewsPage
 from portal.models import StandardPage
 from portal.text import document_number_key, fold, nfc
 from procedures.models import AgencyPage, ProcedurePage
 from procedures.reform.models import StatisticsPage
-from procedures.selectors import attach_agencies
+from procedures.selectors import agency_path
 from search.models import Kind
 
 BODY_LIMIT = 20_000
+BODY_PREFIX = 4000  # characters of a body that scoring and snippets read
+CHUNK = 500  # pages built at a time, with their related rows prefetched
+# Raise when what a document holds changes (fields, kinds, facets): every stored document's stamp then
+# differs, so `search_index catchup` replaces them all even before the rebuild a deploy calls for.
+DOCUMENT_VERSION = 2
+
+# A row, whichever store it comes from: these fields, plus `body_words` (the folded words of its text,
+# at least those of the query: all that scoring asks of a body) and, once it is shown, `body`.
+ENTRY_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "url", "date", "code"]
+SUGGESTED = ["page_id", "title", "url", "kind", "code"]  # what autocomplete returns
 
 # Facet names as they appear in URLs and in both stores.
 AGENCY, FIELD, LEVEL, ONLINE, FOUR, APPLICANT, SECTION, DOC_TYPE, YEAR = (
@@ -44,6 +59,7 @@ class Doc:
     date: datetime.datetime | None = None
     code: str = ""
     facets: list = field(default_factory=list)  # (name, value, label)
+    stamp: str = ""  # see `stamp()`
 
     def __post_init__(self):
         self.title = nfc(self.title).strip()
@@ -76,6 +92,7 @@ class Doc:
             "code": self.code,
             "facets": [f"{name}={value}" for name, value, _label in self.facets],
             "facet_labels": [f"{name}={value}={label}" for name, value, label in self.facets],
+            "stamp": self.stamp,
         }
 
 
@@ -101,8 +118,7 @@ def _as_datetime(value):
     return None
 
 
-def procedure_doc(page, agency=None):
-    agency = agency or attach_agencies([page])[0].agency
+def procedure_doc(page, agency):
     fields = list(page.fields.all())
     levels = list(page.levels.all())
     applicants = list(page.applicants.all())
@@ -162,23 +178,85 @@ def plain_doc(page):
     return Doc(page.pk, Kind.PAGE, page.title, page.url, keywords, body, page.last_published_at)
 
 
+# Procedures are built apart, a chunk at a time with their agencies (`documents`).
 BUILDERS = {
-    ProcedurePage: procedure_doc,
     NewsPage: news_doc,
     DecisionPage: decision_doc,
     StandardPage: plain_doc,
     AgencyPage: plain_doc,
     StatisticsPage: plain_doc,
 }
-INDEXED_TYPES = tuple(BUILDERS)
+INDEXED_TYPES = (ProcedurePage, *BUILDERS)
 
 
-def build(page):
-    """The document for a page, or None when the page must not be found (draft, private, not indexed)."""
-    page = page.specific
-    builder = BUILDERS.get(type(page))
-    if builder is None or not page.live or page.url is None:
-        return None
-    if not Page.objects.filter(pk=page.pk).live().public().exists():
-        return None
-    return builder(page)
+def stamp(published, parent_published, url_path):
+    """What a stored document was built from, besides the page's own content: when the page and its
+    parent (an agency's or a section's name is in its documents) were last published, and its address.
+    Publishing, moving or renaming changes the stamp, so a stored document whose stamp differs from the
+    page's is stale; the stamp comes from one cheap query, without building any document."""
+    parts = (
+        str(DOCUMENT_VERSION),
+        published.isoformat() if published else "",
+        parent_published.isoformat() if parent_published else "",
+        url_path,
+    )
+    return hashlib.blake2b("|".join(parts).encode(), digest_size=8).hexdigest()
+
+
+def indexable(ids=None):
+    """The pages that must be found: live, public, of an indexed type and inside a site (so they have
+    an address); those of `ids` only when given."""
+    roots = list(Site.objects.values_list("root_page__path", flat=True))
+    if not roots:
+        return Page.objects.none()
+    pages = Page.objects.live().public().exact_type(*INDEXED_TYPES)
+    pages = pages.filter(reduce(operator.or_, (Q(path__startswith=path) for path in roots)))
+    return pages if ids is None else pages.filter(pk__in=list(ids))
+
+
+def stamps(ids=None):
+    """{page id: stamp} of the pages that must be found (all, or those of `ids`): two queries of page
+    rows, however many pages. A procedure counts only under an agency, as its document needs one."""
+    rows = list(indexable(ids).values_list("pk", "path", "url_path", "last_published_at", "content_type_id"))
+    parents = {path[: -Page.steplen] for _pk, path, *_rest in rows}
+    parents = {
+        path: (published, kind)
+        for path, published, kind in Page.objects.filter(path__in=parents).values_list(
+            "path", "last_published_at", "content_type_id"
+        )
+    }
+    procedure, agency = (ContentType.objects.get_for_model(model).pk for model in (ProcedurePage, AgencyPage))
+    found = {}
+    for pk, path, url_path, published, kind in rows:
+        parent_published, parent_kind = parents.get(path[: -Page.steplen], (None, None))
+        if kind == procedure and parent_kind != agency:
+            continue
+        found[pk] = stamp(published, parent_published, url_path)
+    return found
+
+
+def documents(ids=None):
+    """The documents of the pages that must be found (all, or those of `ids`), built a chunk at a time
+    with their related rows prefetched."""
+    wanted = stamps(ids)
+    procedures = ProcedurePage.objects.live()
+    if ids is not None:
+        procedures = procedures.filter(pk__in=list(wanted))
+    procedures = procedures.prefetch_related("fields", "levels", "applicants", "steps", "dossier", "results")
+    agencies = {}
+    last = 0
+    while chunk := list(procedures.filter(pk__gt=last).order_by("pk")[:CHUNK]):  # by key, not OFFSET
+        last = chunk[-1].pk
+        chunk = [page for page in chunk if page.pk in wanted]
+        paths = {agency_path(page) for page in chunk} - agencies.keys()
+        agencies.update((agency.path, agency) for agency in AgencyPage.objects.filter(path__in=paths))
+        for page in chunk:
+            yield _stamped(procedure_doc(page, agencies[agency_path(page)]), wanted)
+    others = indexable(ids).exclude(content_type=ContentType.objects.get_for_model(ProcedurePage))
+    for page in others.specific().iterator(chunk_size=CHUNK):
+        yield _stamped(BUILDERS[type(page)](page), wanted)
+
+
+def _stamped(doc, stamps):
+    doc.stamp = stamps[doc.page_id]
+    return doc

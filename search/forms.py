@@ -53,13 +53,24 @@ class FinderForm(QueryMixin):
         return {name: self.cleaned_data[name] for name in PROCEDURE_FACETS if self.cleaned_data.get(name)}
 
 
+# Kinds as public URLs name them (?loai=thu-tuc); code and stores use `Kind` values.
+KIND_PARAMETERS = {"thu-tuc": Kind.PROCEDURE, "tin-tuc": Kind.NEWS, "van-ban": Kind.DOCUMENT, "trang": Kind.PAGE}
+
+
 class SiteSearchForm(QueryMixin):
-    loai = forms.ChoiceField(label=_("Loại nội dung"), required=False, choices=[("", _("Tất cả")), *Kind.choices])
+    loai = forms.ChoiceField(
+        label=_("Loại nội dung"),
+        required=False,
+        choices=[("", _("Tất cả")), *((word, kind.label) for word, kind in KIND_PARAMETERS.items())],
+    )
     tu_ngay = forms.DateField(label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
     den_ngay = forms.DateField(label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
     sap_xep = forms.ChoiceField(
         label=_("Sắp xếp"), required=False, choices=[("lien-quan", _("Phù hợp nhất")), ("moi", _("Mới nhất"))]
     )
+
+    def clean_loai(self):
+        return KIND_PARAMETERS.get(self.cleaned_data["loai"], "")
 
     def clean(self):
         data = super().clean()

@@ -1,168 +1,181 @@
-"""Keeping the stores in line with the published site: one page at a time (from tasks), a catch-up of
-failed Elasticsearch updates, a drift check, and a full rebuild behind an alias."""
+"""Keeping the stores in line with the published site: a batch of pages at a time (from tasks), the
+pending queue of Elasticsearch updates that failed, a drift check and repair, and full rebuilds."""
 
 import logging
+from itertools import islice
 
-from django.conf import settings
-from wagtail.models import Page
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+from elasticsearch import ApiError, TransportError
 
 from portal.resilience import CircuitBreaker
-from procedures.models import AgencyPage, ProcedurePage
-from procedures.selectors import attach_agencies
-from search import vocabulary
-from search.backends.database import DatabaseBackend
-from search.documents import INDEXED_TYPES, build, procedure_doc
+from search import backends, vocabulary
+from search.backends import elasticsearch  # also what portal/web/health.py asks for
+from search.backends.base import StoreUnavailable
+from search.documents import CHUNK, documents, stamps
 from search.models import PendingIndex, SearchEntry
 
 log = logging.getLogger(__name__)
-breaker = CircuitBreaker()
-CHUNK = 500
+# Separate from searching's (search.api.read_breaker): a failed write must not send searches to the
+# database store, nor a slow search hold back indexing.
+write_breaker = CircuitBreaker()
+BATCH = 200  # pages per indexing task, written to each store in one request
 
 
-def elasticsearch():
-    if not settings.ELASTICSEARCH_URL:
-        return None
-    from search.backends.elastic import ElasticsearchBackend
+def batched(items, size):
+    """Lists of up to `size` items (itertools.batched arrives with Python 3.12)."""
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
-    return ElasticsearchBackend()
+
+def _stores():
+    """Elasticsearch first (a rebuild creates its new index before the database store is emptied)."""
+    elastic = elasticsearch()
+    return [*([elastic] if elastic is not None else []), backends.database()]
 
 
-def update(page_id):
-    """Bring both stores in line with page `page_id` as it is now (published, changed, or gone)."""
-    page = Page.objects.filter(pk=page_id).first()
-    doc = build(page) if page is not None else None
-    database = DatabaseBackend()
-    if doc is None:
-        database.remove(page_id)
-    else:
-        database.write_many([doc])
+def _split(page_ids):
+    """Documents for these pages as they are now, and the ids of those that must not be found."""
+    docs = list(documents(page_ids))
+    return docs, sorted(set(page_ids) - {doc.page_id for doc in docs})
+
+
+def update(page_ids):
+    """Bring every store in line with these pages (published, changed or gone). The database store is
+    written at once; returns why Elasticsearch was not (None when it was, or is not configured)."""
+    docs, gone = _split(page_ids)
+    database = backends.database()
+    database.write_many(docs)
+    database.remove_many(gone)
+    if docs:
         vocabulary.changed()
-    _to_elasticsearch(page_id, doc)
+    return _send(elasticsearch(), docs, gone)
 
 
-def _to_elasticsearch(page_id, doc, force=False):
-    if not settings.ELASTICSEARCH_URL:
-        return True
-    if not (breaker.closed or force):
-        _pending(page_id, doc is None, "Elasticsearch vừa lỗi; chờ cập nhật lại")
-        return False
+def resend(page_ids, force=False):
+    """Elasticsearch's share of an update again, from the pages as they are now; None when sent."""
+    docs, gone = _split(page_ids)
+    return _send(elasticsearch(), docs, gone, force)
+
+
+def _send(store, docs, gone, force=False):
+    if store is None:
+        return None
     try:
-        backend = elasticsearch()
-        if doc is None:
-            backend.remove(page_id)
-        else:
-            backend.write(doc)
-    except Exception as exc:  # any failure of the service: keep the update for later
-        log.warning("Elasticsearch update of page %s failed: %s", page_id, exc)
-        breaker.open()
-        _pending(page_id, doc is None, str(exc)[:1000])
-        return False
-    PendingIndex.objects.filter(page_id=page_id).delete()
-    return True
+        if not (write_breaker.closed or force):
+            raise StoreUnavailable("Elasticsearch vừa lỗi khi ghi; chờ gửi lại")
+        store.write_many(docs)
+        store.remove_many(gone)
+    except (StoreUnavailable, ApiError, TransportError) as exc:
+        if write_breaker.closed:
+            write_breaker.open()
+        log.warning("Elasticsearch update of %d pages failed: %s", len(docs) + len(gone), exc)
+        return str(exc)[:1000] or type(exc).__name__
+    PendingIndex.objects.filter(page_id__in=[doc.page_id for doc in docs] + gone).delete()
+    return None
 
 
-def _pending(page_id, remove, error):
-    pending, _created = PendingIndex.objects.get_or_create(page_id=page_id, defaults={"remove": remove})
-    pending.remove, pending.attempts, pending.last_error = remove, pending.attempts + 1, error
-    pending.save()
+def keep_pending(page_ids, error, attempts=1):
+    """Pages whose Elasticsearch update failed for good; `search_index catchup` sends them later."""
+    PendingIndex.objects.bulk_create(
+        [PendingIndex(page_id=page_id, attempts=attempts, last_error=error) for page_id in page_ids],
+        update_conflicts=True,
+        unique_fields=["page_id"],
+        update_fields=["attempts", "last_error", "updated_at"],
+    )
 
 
 def catch_up():
-    """Retry every failed Elasticsearch update; returns (done, still failing)."""
-    done = failing = 0
-    for pending in PendingIndex.objects.order_by("updated_at"):
-        page = Page.objects.filter(pk=pending.page_id).first()
-        doc = build(page) if page is not None else None
-        if _to_elasticsearch(pending.page_id, doc, force=True):
-            done += 1
-        else:
-            failing += 1
+    """Send what is pending, then repair what differs from the site in every store that takes writes.
+    Returns (pages sent, pages still pending, pages repaired, problems)."""
+    sent = 0
+    pending = list(PendingIndex.objects.order_by("updated_at", "page_id").values_list("page_id", flat=True))
+    for batch in batched(pending, BATCH):
+        error = resend(batch, force=True)
+        if error:  # still failing: leave the rest for the next run rather than hammer the service
+            PendingIndex.objects.filter(page_id__in=batch).update(last_error=error)
+            break
+        sent += len(batch)
+    failing = len(pending) - sent
     if not failing:
-        breaker.reset()
-    return done, failing
+        write_breaker.reset()
+    report = drift(skip=("elasticsearch",) if failing else ())
+    repaired = 0
+    for store in _stores():
+        if store.name not in report:
+            continue
+        missing, stale, extra = report[store.name]
+        try:
+            for batch in batched(missing + stale, CHUNK):
+                store.write_many(documents(batch))
+            store.remove_many(extra)
+        except (StoreUnavailable, ApiError, TransportError) as exc:  # Elasticsearch only; told below
+            report["problems"].append(f"{store.name}: {exc}")
+            continue
+        repaired += len(missing) + len(stale) + len(extra)
+    if repaired:
+        vocabulary.changed()
+    return sent, failing, repaired, report["problems"]
 
 
-def documents():
-    """Every document the site should have, built in chunks with their related rows prefetched."""
-    agencies = list(AgencyPage.objects.all())
-    procedures = (
-        ProcedurePage.objects.live().public().prefetch_related("fields", "levels", "applicants", "steps", "dossier", "results")
-    )
-    last = 0
-    while chunk := list(procedures.filter(pk__gt=last).order_by("pk")[:CHUNK]):  # by key, not OFFSET
-        for page in attach_agencies(chunk, agencies):
-            if page.agency is not None:
-                yield procedure_doc(page, page.agency)
-        last = chunk[-1].pk
-    others = Page.objects.live().public().type(*[t for t in INDEXED_TYPES if t is not ProcedurePage]).specific()
-    for page in others.iterator(chunk_size=CHUNK):
-        doc = build(page)
-        if doc is not None:
-            yield doc
-
-
-def expected_ids():
-    return {doc.page_id for doc in documents()}
+def drift(skip=()):
+    """{"expected": n, store name: (missing, stale, extra) page ids, "problems": [...]}: what each
+    store lacks, holds out of date or holds in excess, against the pages that must be found, and what
+    stops a store from working (reported for the `skip`ped ones too). Compares stamps (see
+    `documents.stamp`), so no document is built."""
+    expected = stamps()
+    report = {"expected": len(expected), "problems": []}
+    for store in _stores():
+        problems = store.problems()
+        try:
+            held = {} if problems or store.name in skip else store.indexed()
+        except (ApiError, TransportError) as exc:
+            problems = [str(exc)]
+        if problems:
+            report["problems"] += problems
+            continue
+        if store.name in skip:
+            continue
+        missing = sorted(expected.keys() - held.keys())
+        stale = sorted(i for i, stamp in held.items() if i in expected and expected[i] != stamp)
+        report[store.name] = (missing, stale, sorted(held.keys() - expected.keys()))
+    return report
 
 
 def rebuild(progress=lambda n: None, stores=("database", "elasticsearch")):
-    """Rebuild the database store in place and Elasticsearch into a new index, then swap its alias."""
-    database = DatabaseBackend() if "database" in stores else None
-    backend = elasticsearch() if "elasticsearch" in stores else None
-    new_index = backend.new_index() if backend else None
-    if database:
-        database.clear()
-    batch, total = [], 0
-
-    def flush():
-        nonlocal batch, total
-        if database:
-            database.write_many(batch)
-        if backend:
-            backend.load(new_index, batch)
-        total += len(batch)
-        progress(len(batch))
-        batch = []
-
-    for doc in documents():
-        batch.append(doc)
-        if len(batch) >= CHUNK:
-            flush()
-    flush()
-    if database:
-        database.tidy()
-    if backend:
-        backend.refresh(new_index)
-        backend.switch_alias(new_index)
+    """Rebuild the database store in place and Elasticsearch into a new index behind its alias."""
+    rebuilds = [store.rebuild() for store in _stores() if store.name in stores]
+    total = 0
+    try:
+        for batch in batched(documents(), CHUNK):
+            for rebuilding in rebuilds:
+                rebuilding.write_many(batch)
+            total += len(batch)
+            progress(len(batch))
+        names = [rebuilding.commit() for rebuilding in rebuilds]
+    except BaseException:
+        for rebuilding in rebuilds:
+            rebuilding.abort()
+        raise
+    if "elasticsearch" in stores and elasticsearch() is not None:
         PendingIndex.objects.all().delete()
-        breaker.reset()
+        write_breaker.reset()
     vocabulary.changed()
-    return total, new_index
+    return total, next((name for name in names if name), None)
 
 
 def status():
-    report = {"database": SearchEntry.objects.count(), "pending": PendingIndex.objects.count()}
-    backend = elasticsearch()
-    if backend is not None:
-        report["alias"] = backend.alias
-        report["indices"] = backend.current_indices()
-        report["elasticsearch"] = backend.count()
+    """Counts for `search_index status`; a line about Elasticsearch even when it is out of reach."""
+    waiting = [TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    queued = DBTaskResult.objects.filter(status__in=waiting, task_path__startswith="search.")
+    report = {"database": SearchEntry.objects.count(), "pending": PendingIndex.objects.count(), "queued": queued.count()}
+    store = elasticsearch()
+    if store is not None:
+        report["elasticsearch"] = {"alias": store.alias, "problems": store.problems()}
+        try:
+            report["elasticsearch"]["indices"] = store.current_indices()
+            report["elasticsearch"]["count"] = store.count() if report["elasticsearch"]["indices"] else None
+        except (ApiError, TransportError):  # out of reach: `problems` says so
+            report["elasticsearch"]["indices"], report["elasticsearch"]["count"] = None, None
     return report
-
-
-def drift():
-    """What each store lacks or has in excess, against the pages that should be found."""
-    expected = expected_ids()
-    database = DatabaseBackend().indexed_ids()
-    report = {"expected": len(expected), "database": (sorted(expected - database), sorted(database - expected))}
-    backend = elasticsearch()
-    if backend is not None:
-        indexed = backend.indexed_ids()
-        report["elasticsearch"] = (sorted(expected - indexed), sorted(indexed - expected))
-    return report
-
-
-def missing_or_extra():
-    """Page ids where some store disagrees with the site."""
-    report = drift()
-    return sorted({i for store in ("database", "elasticsearch") if store in report for i in report[store][0] + report[store][1]})

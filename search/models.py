@@ -16,10 +16,19 @@ from wagtail.models import Page
 
 
 class Kind(models.TextChoices):
-    PROCEDURE = "thu-tuc", _("Thủ tục hành chính")
-    NEWS = "tin-tuc", _("Tin tức")
-    DOCUMENT = "van-ban", _("Văn bản")
-    PAGE = "trang", _("Trang thông tin")
+    """What a search entry is; public URLs name kinds in Vietnamese (search.forms.KIND_PARAMETERS)."""
+
+    PROCEDURE = "procedure", _("Thủ tục hành chính")
+    NEWS = "news", _("Tin tức")
+    DOCUMENT = "document", _("Văn bản")
+    PAGE = "page", _("Trang thông tin")
+
+
+class Scope(models.TextChoices):
+    """Which search page a logged query came from."""
+
+    FINDER = "finder", _("Tra cứu thủ tục")
+    SITE = "site", _("Tìm kiếm toàn cổng")
 
 
 class SearchEntry(models.Model):
@@ -31,7 +40,7 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=500)
     date = models.DateTimeField(null=True, blank=True, db_index=True)
     code = models.CharField(max_length=100, blank=True, db_index=True)
-    popularity = models.FloatField(default=0)
+    stamp = models.CharField(max_length=16, blank=True)  # what the entry was built from (documents.stamp)
     title_vector = SearchVectorField(null=True, editable=False)  # titles and keywords alone
     search_vector = SearchVectorField(null=True, editable=False)  # titles, keywords and body, weighted
 
@@ -70,10 +79,10 @@ class SearchTerm(models.Model):
 
 
 class PendingIndex(models.Model):
-    """An Elasticsearch update that failed; `search_index catchup` (and the next publish) retries it."""
+    """A page whose Elasticsearch update still failed after its retries; `search_index catchup` sends
+    it (as the page is then) and the next successful update of the page clears it."""
 
     page_id = models.IntegerField(primary_key=True)
-    remove = models.BooleanField(default=False)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -113,7 +122,7 @@ class QueryLog(models.Model):
     """How often a (folded) query was searched per day and whether it found anything; no visitor data."""
 
     day = models.DateField(_("Ngày"))
-    scope = models.CharField(_("Trang tìm"), max_length=10)
+    scope = models.CharField(_("Trang tìm"), max_length=10, choices=Scope.choices)
     query = models.CharField(_("Từ khóa"), max_length=200)
     searches = models.PositiveIntegerField(_("Số lượt tìm"), default=0)
     zero_results = models.PositiveIntegerField(_("Số lượt không có kết quả"), default=0)

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from search import api
 from search.documents import AGENCY, APPLICANT, FIELD, FOUR, LEVEL, ONLINE
 from search.forms import MAX_QUERY_LENGTH, FinderForm, SiteSearchForm
-from search.models import Kind
+from search.models import Kind, Scope
 
 FACET_TITLES = {
     AGENCY: _("Cơ quan"),
@@ -36,7 +36,7 @@ def finder(request):
         filters=form.filters(),
         sort=form.cleaned_data["sap_xep"] or "lien-quan",
         page=form.page,
-        scope=Kind.PROCEDURE,
+        scope=Scope.FINDER,
     )
     results = api.search(search_request)
     facets = [(name, title, results.facets.get(name, [])) for name, title in FACET_TITLES.items()]
@@ -56,12 +56,12 @@ def site_search(request):
         results = api.search(
             api.SearchRequest(
                 text=data["q"],
-                kinds=(data["loai"],) if data["loai"] else (),
+                kinds=(data["loai"],) if data["loai"] else (),  # a Kind: the form maps the URL's word
                 date_from=data["tu_ngay"],
                 date_to=data["den_ngay"],
                 sort=data["sap_xep"] or "lien-quan",
                 page=form.page,
-                scope="trang",
+                scope=Scope.SITE,
             )
         )
     kind_counts = [(label, results.kinds[value]) for value, label in Kind.choices if results and results.kinds.get(value)]

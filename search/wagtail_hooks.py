@@ -3,7 +3,7 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
+from django.db.models import Case, F, Sum, Value, When
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +15,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.reports import SpreadsheetReportView
-from search import indexing
-from search.models import QueryLog, Synonym
+from search import backends
+from search.models import QueryLog, Scope, Synonym
 
 REPORT_PERMISSION = "search.view_search_report"
 
@@ -38,7 +38,7 @@ register_snippet(SynonymViewSet)
 @hooks.register("register_readiness_check")
 def elasticsearch_readiness():
     """/readyz: Elasticsearch answering, or "degraded" (searches then fall back to the database store)."""
-    backend = indexing.elasticsearch()
+    backend = backends.elasticsearch()
     if backend is None:
         return "search", "ok"
     try:
@@ -60,6 +60,11 @@ class QueryFilterSet(WagtailFilterSet):
         return queryset.filter(zero__gt=0).order_by("-zero", "query") if value else queryset
 
 
+def _scope_label():
+    """The search page's name in Vietnamese, for the listing and its downloads."""
+    return Case(*(When(scope=value, then=Value(str(label))) for value, label in Scope.choices), default=F("scope"))
+
+
 class QueryReportView(SpreadsheetReportView):
     """Queries of the last 30 days, most searched first (folded text and counts only), with CSV/XLSX export."""
 
@@ -71,11 +76,16 @@ class QueryReportView(SpreadsheetReportView):
     filterset_class = QueryFilterSet
     export_filename = "thong-ke-tim-kiem"
     no_results_message = _("Chưa có lượt tìm nào trong 30 ngày qua.")
-    list_export = ["query", "scope", "searches", "zero"]
-    export_headings = {"query": _("Từ khóa"), "scope": _("Trang tìm"), "searches": _("Lượt tìm"), "zero": _("Không có kết quả")}
+    list_export = ["query", "scope_label", "searches", "zero"]
+    export_headings = {
+        "query": _("Từ khóa"),
+        "scope_label": _("Trang tìm"),
+        "searches": _("Lượt tìm"),
+        "zero": _("Không có kết quả"),
+    }
     columns = [
         Column("query", label=_("Từ khóa")),
-        Column("scope", label=_("Trang tìm")),
+        Column("scope_label", label=_("Trang tìm")),
         Column("searches", label=_("Lượt tìm")),
         Column("zero", label=_("Không có kết quả")),
     ]
@@ -93,9 +103,14 @@ class QueryReportView(SpreadsheetReportView):
         return (
             QueryLog.objects.filter(day__gte=self.since)
             .values("scope", "query")
-            .annotate(searches=Sum("searches"), zero=Sum("zero_results"))
+            .annotate(searches=Sum("searches"), zero=Sum("zero_results"), scope_label=_scope_label())
             .order_by("-searches", "query")
         )
+
+
+def _labelled(rows):
+    labels = dict(Scope.choices)
+    return [{**row, "scope": labels.get(row["scope"], row["scope"])} for row in rows]
 
 
 class ReportMenuItem(MenuItem):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "axes",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -228,7 +229,22 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (search indexing, Wagtail's reference and admin search indexes): "immediate" runs a
+# task inside the request that enqueues it (the embedded default and the tests); "database" queues it
+# in the database for the worker, `manage.py db_worker` (production's default; README "Background work").
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(name):
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND phải là một trong {', '.join(TASK_BACKENDS)} (đang là {name!r}).")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting(env("TASKS_BACKEND", "immediate"))
 
 WAGTAIL_SITE_NAME = env("PORTAL_NAME", "Cổng thông tin cải cách hành chính")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000")

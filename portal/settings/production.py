@@ -1,9 +1,11 @@
 """Production: refuses to start without a secret key and allowed hosts; secure cookies and HSTS."""
 
 from .base import *  # noqa: F403
+from .base import tasks_setting
 from .env import env, env_bool, env_int, env_list, env_required
 
 DEBUG = False
+TASKS = tasks_setting(env("TASKS_BACKEND", "database"))  # with `manage.py db_worker` running (README)
 SECRET_KEY = env_required(
     "SECRET_KEY", "đặt một chuỗi bí mật dài, ngẫu nhiên (ví dụ: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
 )

@@ -2,25 +2,38 @@
 (standard tokenizer, lowercase, asciifolding keeping the accented original, shingles, edge n-grams).
 
 Queries get one second; anything slower or failing is answered by the database store (see search.api).
+Reads and writes go to the alias only after its index was found with the right mappings (checked at
+most every `READY_SECONDS` per process), and writes also say `require_alias`: a cluster that lost its
+data, or an index of an older document format, sends searches to the database store and keeps writes
+in the pending queue, instead of auto-creating an index with default mappings that every later
+search would fail on. Only `rebuild` creates indices.
 """
 
 import datetime
 import functools
+import logging
+import re
 import time
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import Date, Document, Index, Keyword, Text, analyzer, token_filter
 from elasticsearch.helpers import bulk
 
-from search.backends.database import BODY_PREFIX, ENTRY_FIELDS
+from search.backends.base import Matches, StoreUnavailable
+from search.documents import BODY_PREFIX, ENTRY_FIELDS, SUGGESTED
 from search.text import essential, tokens
 
+log = logging.getLogger(__name__)
+
 QUERY_TIMEOUT = 1.0
-SOURCE = [*(name for name in ENTRY_FIELDS if name != "page_id"), "body", "body_folded"]
+WRITE_TIMEOUT = 10.0
 BULK_TIMEOUT = 60
+READY_SECONDS = 30
+SOURCE = [*(name for name in ENTRY_FIELDS if name != "page_id"), "body", "body_folded"]
+SORTS = {"ten": [{"title_folded": "asc"}], "ma": [{"code": "asc"}, {"title_folded": "asc"}], "moi": [{"date": "desc"}]}
 
 fold = token_filter("vi_fold", "asciifolding", preserve_original=True)
 phrases = token_filter("vi_shingle", "shingle", min_shingle_size=2, max_shingle_size=3)
@@ -46,6 +59,11 @@ class PortalDocument(Document):
     code = Keyword()
     facets = Keyword()
     facet_labels = Keyword()
+    stamp = Keyword(index=False)
+
+
+MAPPING = PortalDocument._doc_type.mapping.to_dict()["properties"]
+_ready = {}  # (address, alias) → until when this process trusts the alias and its mappings
 
 
 @functools.cache
@@ -60,16 +78,77 @@ def client():
     return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TRANSPORT_CLASS)
 
 
-class ElasticsearchBackend:
+def _differences(expected, actual, where=""):
+    """Where the mappings `actual` lack or contradict `expected` (settings the cluster adds are fine)."""
+    wrong = []
+    for name, wanted in sorted(expected.items()):
+        found = actual.get(name)
+        path = f"{where}{name}"
+        if found is None:
+            wrong.append(f"{path}: thiếu")
+        elif isinstance(wanted, dict):
+            wrong += _differences(wanted, found if isinstance(found, dict) else {}, f"{path}.")
+        elif found != wanted:
+            wrong.append(f"{path}: {found!r} thay vì {wanted!r}")
+    return wrong
+
+
+def _reason(exc):
+    if isinstance(exc, ApiError):
+        return f"{exc.meta.status} {exc.message}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+class ElasticsearchStore:
     name = "elasticsearch"
 
     def __init__(self, es=None):
         self.es = es or client()
         self.alias = settings.ELASTICSEARCH_INDEX
+        self.indices = re.compile(rf"^{re.escape(self.alias)}-\d{{14}}-\d{{4}}$")
 
-    # Index management
+    # The index behind the alias
 
-    def new_index(self):
+    def current_indices(self):
+        if not self.es.indices.exists_alias(name=self.alias):
+            return []
+        return sorted(self.es.indices.get_alias(name=self.alias))
+
+    def problems(self):
+        """A missing alias, a concrete index squatting its name, an index with the wrong mappings, or a
+        cluster out of reach; empty when writes and searches can go to the alias."""
+        try:
+            if not self.es.indices.exists_alias(name=self.alias):
+                if self.es.indices.exists(index=self.alias):
+                    return [
+                        f"“{self.alias}” là một chỉ mục thường (tự tạo khi ghi vào tên alias, ánh xạ mặc định), "
+                        "không phải alias của chỉ mục cổng"
+                    ]
+                return [f"chưa có alias “{self.alias}” (chỉ mục chưa được lập hoặc dữ liệu đã mất)"]
+            problems = []
+            for index, body in self.es.indices.get_mapping(index=self.alias).items():
+                wrong = _differences(MAPPING, body.get("mappings", {}).get("properties", {}))
+                if wrong:
+                    problems.append(f"chỉ mục {index} sai ánh xạ (mapping): {'; '.join(wrong[:5])}")
+            return problems
+        except (ApiError, TransportError) as exc:
+            return [f"không kết nối được Elasticsearch ({_reason(exc)})"]
+
+    def _ensure_ready(self):
+        key = (settings.ELASTICSEARCH_URL, self.alias)
+        if _ready.get(key, 0) > time.monotonic():
+            return
+        problems = self.problems()
+        if problems:
+            raise StoreUnavailable("; ".join(problems))
+        _ready[key] = time.monotonic() + READY_SECONDS
+
+    def _forget_ready(self):
+        _ready.pop((settings.ELASTICSEARCH_URL, self.alias), None)
+
+    def create_index(self):
+        """A new, empty, versioned index with the portal's mappings; created explicitly, so whatever
+        the cluster's `action.auto_create_index` says does not matter."""
         name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S}-{time.monotonic_ns() % 10_000:04d}"
         index = Index(name)
         index.settings(number_of_shards=1, number_of_replicas=settings.ELASTICSEARCH_REPLICAS)
@@ -77,55 +156,76 @@ class ElasticsearchBackend:
         index.create(using=self.es.options(request_timeout=BULK_TIMEOUT))
         return name
 
-    def current_indices(self):
-        if not self.es.indices.exists_alias(name=self.alias):
-            return []
-        return sorted(self.es.indices.get_alias(name=self.alias))
-
-    def ensure_index(self):
-        if not self.current_indices():
-            self.switch_alias(self.new_index())
-
     def switch_alias(self, name):
-        """Point the alias at `name` in one atomic step, then drop the indices it pointed at."""
+        """Point the alias at `name` in one atomic step (removing a concrete index that took its name),
+        then drop the indices it pointed at and any left behind by failed rebuilds."""
         old = self.current_indices()
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        if not old and self.es.indices.exists(index=self.alias):
+            actions.append({"remove_index": {"index": self.alias}})
         actions.append({"add": {"index": name, "alias": self.alias}})
-        self.es.indices.update_aliases(actions=actions)
-        for index in old:
-            if index != name:
-                self.es.indices.delete(index=index)
+        self.es.options(request_timeout=BULK_TIMEOUT).indices.update_aliases(actions=actions)
+        self._forget_ready()
+        leftovers = {i for i in self.es.indices.get(index=f"{self.alias}-*", expand_wildcards="all") if self.indices.match(i)}
+        for index in (set(old) | leftovers) - {name}:
+            self.es.options(ignore_status=404, request_timeout=BULK_TIMEOUT).indices.delete(index=index)
 
-    def load(self, index, docs):
-        actions = ({"_index": index, "_id": doc.page_id, "_source": doc.as_source()} for doc in docs)
-        written, _errors = bulk(self.es.options(request_timeout=BULK_TIMEOUT), actions, refresh=False)
-        return written
-
-    def refresh(self, index=None):
-        self.es.indices.refresh(index=index or self.alias)
-
-    # Writing
-
-    def write(self, doc):
-        self.es.index(index=self.alias, id=doc.page_id, document=doc.as_source(), refresh=settings.ELASTICSEARCH_REFRESH)
-
-    def remove(self, page_id):
-        self.es.options(ignore_status=404).delete(index=self.alias, id=page_id, refresh=settings.ELASTICSEARCH_REFRESH)
+    def rebuild(self):
+        return NewIndex(self)
 
     def count(self):
         return self.es.count(index=self.alias)["count"]
 
-    def indexed_ids(self):
-        ids, search_after = set(), None
-        while True:
-            body = {"size": 5000, "sort": [{"_doc": "asc"}], "_source": False}
-            if search_after:
-                body["search_after"] = search_after
-            hits = self.es.options(request_timeout=BULK_TIMEOUT).search(index=self.alias, **body)["hits"]["hits"]
-            if not hits:
-                return ids
-            ids.update(int(hit["_id"]) for hit in hits)
-            search_after = hits[-1]["sort"]
+    # Writing
+
+    def _bulk(self, operations):
+        self._ensure_ready()
+        try:
+            response = self.es.options(request_timeout=WRITE_TIMEOUT).bulk(
+                operations=operations, require_alias=True, refresh=settings.ELASTICSEARCH_REFRESH
+            )
+        except (ApiError, TransportError) as exc:
+            self._forget_ready()
+            raise StoreUnavailable(_reason(exc)) from exc
+        errors = [result["error"] for item in response["items"] for result in item.values() if "error" in result]
+        if errors:
+            self._forget_ready()
+            first = errors[0]
+            raise StoreUnavailable(f"{len(errors)} lỗi, ví dụ {first.get('type')}: {first.get('reason')}")
+
+    def write_many(self, docs):
+        operations = []
+        for doc in docs:
+            operations += [{"index": {"_index": self.alias, "_id": doc.page_id}}, doc.as_source()]
+        if operations:
+            self._bulk(operations)
+        return len(operations) // 2
+
+    def remove_many(self, page_ids):
+        operations = [{"delete": {"_index": self.alias, "_id": page_id}} for page_id in page_ids]
+        if operations:
+            self._bulk(operations)
+
+    def clear(self):
+        self._ensure_ready()
+        self.es.options(request_timeout=BULK_TIMEOUT).delete_by_query(
+            index=self.alias, query={"match_all": {}}, conflicts="proceed", refresh=True
+        )
+
+    def indexed(self):
+        """Read with a scroll in index order, ten thousand at a time: the cheapest way through every
+        document (search_after costs a search of the whole index per page on some servers)."""
+        es = self.es.options(request_timeout=BULK_TIMEOUT)
+        response = es.search(index=self.alias, scroll="2m", size=10_000, sort=["_doc"], _source=["stamp"])
+        found = {}
+        try:
+            while hits := response["hits"]["hits"]:
+                found.update((int(hit["_id"]), hit.get("_source", {}).get("stamp", "")) for hit in hits)
+                response = es.scroll(scroll_id=response["_scroll_id"], scroll="2m")
+        finally:
+            if response.get("_scroll_id"):
+                es.options(ignore_status=404).clear_scroll(scroll_id=response["_scroll_id"])
+        return found
 
     # Reading
 
@@ -179,8 +279,16 @@ class ElasticsearchBackend:
             rows.append(row)
         return rows
 
-    def search(self, request, query, limit, offset=0, sort=None):
-        """(rows, total, facet counts, kind counts) in one request."""
+    def _query(self, body):
+        self._ensure_ready()
+        try:
+            return self.es.search(index=self.alias, **body)
+        except (ApiError, TransportError):
+            self._forget_ready()  # look at the index again before the next request
+            raise
+
+    def _search(self, request, query, limit, offset=0, sort=None):
+        """Rows, total, facet counts and kind counts in one request."""
         body = {
             "query": {"bool": {"filter": self._filters(request), **({"must": [self._text(query)]} if query else {})}},
             "size": limit,
@@ -192,20 +300,55 @@ class ElasticsearchBackend:
         }
         if sort:
             body["sort"] = sort
-        response = self.es.search(index=self.alias, **body)
+        response = self._query(body)
         facets = []
         for bucket in response["aggregations"]["facets"]["buckets"]:
             name, value, label = (bucket["key"].split("=", 2) + ["", ""])[:3]
             facets.append({"name": name, "value": value, "label": label, "count": bucket["doc_count"]})
         kinds = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
-        return self._rows(response["hits"]["hits"]), response["hits"]["total"]["value"], facets, kinds
+        return Matches(self._rows(response["hits"]["hits"]), response["hits"]["total"]["value"], facets, kinds)
 
-    def autocomplete(self, text, kinds, limit):
+    def candidates(self, request, query, limit):
+        return self._search(request, query, limit)
+
+    def ordered(self, request, query, sort, offset, limit):
+        return self._search(request, query, limit, offset=offset, sort=SORTS[sort])
+
+    def with_bodies(self, rows):
+        return rows  # the rows came with their text
+
+    def autocomplete(self, words, kinds, limit):
         filters = [{"terms": {"kind": list(kinds)}}] if kinds else []
+        text = " ".join(words)
         body = {
             "query": {"bool": {"filter": filters, "must": [{"match": {"title.prefix": {"query": text, "operator": "and"}}}]}},
             "size": limit,
-            "_source": ["title", "url", "kind", "code"],
+            "_source": SUGGESTED[1:],
             "timeout": f"{int(QUERY_TIMEOUT * 900)}ms",
         }
-        return [hit["_source"] for hit in self.es.search(index=self.alias, **body)["hits"]["hits"]]
+        return [{**hit["_source"], "page_id": int(hit["_id"])} for hit in self._query(body)["hits"]["hits"]]
+
+
+class NewIndex:
+    """A rebuild into a new index, which the alias points at only once it is complete."""
+
+    def __init__(self, store):
+        self.store = store
+        self.name = store.create_index()
+
+    def write_many(self, docs):
+        actions = ({"_index": self.name, "_id": doc.page_id, "_source": doc.as_source()} for doc in docs)
+        written, _errors = bulk(self.store.es.options(request_timeout=BULK_TIMEOUT), actions, refresh=False)
+        return written
+
+    def commit(self):
+        self.store.es.options(request_timeout=BULK_TIMEOUT).indices.refresh(index=self.name)
+        self.store.switch_alias(self.name)
+        return self.name
+
+    def abort(self):
+        """A failed rebuild leaves no orphan index behind."""
+        try:
+            self.store.es.options(ignore_status=404, request_timeout=BULK_TIMEOUT).indices.delete(index=self.name)
+        except (ApiError, TransportError) as exc:
+            log.warning("Could not delete the unfinished index %s: %s", self.name, _reason(exc))

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from demo import procedures as procedure_demo
 from portal.models import SiteSettings
 from procedures.exchange.importer import write_records
-from search import indexing
+from search import api, backends, indexing
 from tests import factories
 
 BACKENDS = ["database", "elasticsearch"]
@@ -43,19 +43,23 @@ def use_elasticsearch(request, settings):
     settings.ELASTICSEARCH_TRANSPORT_CLASS = transport
     settings.ELASTICSEARCH_INDEX = f"test-{uuid.uuid4().hex[:10]}"
     settings.ELASTICSEARCH_REFRESH = True
-    indexing.breaker.reset()
-    backend = indexing.elasticsearch()
-    yield backend
-    for index in backend.current_indices():
-        backend.es.indices.delete(index=index)
-    indexing.breaker.reset()
+    reset_breakers()
+    store = backends.elasticsearch()
+    yield store
+    store.es.options(ignore_status=404).indices.delete(index=f"{store.alias}*", expand_wildcards="all")
+    reset_breakers()
+
+
+def reset_breakers():
+    api.read_breaker.reset()
+    indexing.write_breaker.reset()
 
 
 @pytest.fixture(params=BACKENDS)
 def store(request, settings):
     """Each shared behaviour test runs once per store; Elasticsearch is loaded from the site's pages."""
     settings.ELASTICSEARCH_URL = None
-    indexing.breaker.reset()
+    reset_breakers()
     if request.param == "elasticsearch":
         request.getfixturevalue("use_elasticsearch")
         indexing.rebuild(stores=("elasticsearch",))

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from portal.text import fold
 from procedures.models import OnlineLevel
 from search import api, indexing
-from search.models import Kind, Synonym
+from search.models import Kind, Scope, Synonym
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def answered(results):
 
 
 def finder(text="", **kwargs):
-    return answered(api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope=Kind.PROCEDURE, **kwargs)))
+    return answered(api.search(api.SearchRequest(text=text, kinds=(Kind.PROCEDURE,), scope=Scope.FINDER, **kwargs)))
 
 
 def site(text="", **kwargs):
@@ -210,6 +210,12 @@ def test_a_document_number_finds_that_document_first(pages, number):
     assert titles(site(number))[0] == "91/QĐ-UBND – Công bố danh mục thủ tục hộ tịch"
 
 
+def test_a_document_number_is_counted_once_in_every_sort_order(pages):
+    relevant, newest = site("91/QĐ-UBND"), site("91/QĐ-UBND", sort="moi")
+    assert newest.total == relevant.total
+    assert sorted(titles(newest)) == sorted(titles(relevant))
+
+
 def test_only_live_public_pages_are_found(pages):
     found = " ".join(titles(site("khai sinh")))
     assert "Bản nháp" not in found and "nội bộ" not in found
@@ -241,4 +247,4 @@ def test_indexing_new_pages_follows_publishing(pages, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert "Lịch tiếp công dân tháng 7" not in titles(site("lich tiep cong dan"))
-    assert indexing.drift()["database"] == ([], [])
+    assert indexing.drift()["database"] == ([], [], [])

@@ -5,7 +5,7 @@ Passing means the expected procedure is in the top 3 for at least 90% of queries
 import pytest
 
 from search import api
-from search.models import Kind
+from search.models import Kind, Scope
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_relevance_set(catalogue, capsys):
     assert not unknown, f"the relevance set names procedures the demo lacks: {unknown}"
     misses = []
     for query, expected in RELEVANCE:
-        results = api.search(api.SearchRequest(text=query, kinds=(Kind.PROCEDURE,), scope=Kind.PROCEDURE))
+        results = api.search(api.SearchRequest(text=query, kinds=(Kind.PROCEDURE,), scope=Scope.FINDER))
         assert not results.degraded
         found = [str(hit.title).replace("<mark>", "").replace("</mark>", "") for hit in results.hits[:3]]
         if expected not in found:

@@ -2,12 +2,16 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from search import indexing
+from search.documents import stamps
+
+FIX = "chạy `manage.py search_index rebuild` (hoặc `rebuild --only elasticsearch`)"
 
 
 class Command(BaseCommand):
     help = (
-        "Chỉ mục tìm kiếm: rebuild (lập lại, đổi alias không gián đoạn), status (số lượng), "
-        "check (chênh lệch so với các trang đang xuất bản), catchup (cập nhật lại những thay đổi bị lỗi)."
+        "Chỉ mục tìm kiếm: rebuild (lập lại, đổi alias không gián đoạn), status (tình trạng), "
+        "check (kiểm tra chỉ mục và chênh lệch so với các trang đang xuất bản), "
+        "catchup (gửi lại cập nhật bị lỗi, sửa chênh lệch)."
     )
 
     def add_arguments(self, parser):
@@ -19,8 +23,7 @@ class Command(BaseCommand):
 
     def _rebuild(self, only):
         stores = (only,) if only else ("database", "elasticsearch")
-        expected = len(indexing.expected_ids())
-        with tqdm(total=expected, unit="trang", desc="Lập chỉ mục", disable=None, file=self.stderr) as bar:
+        with tqdm(total=len(stamps()), unit="trang", desc="Lập chỉ mục", disable=None, file=self.stderr) as bar:
             total, index = indexing.rebuild(progress=bar.update, stores=stores)
         where = f"; Elasticsearch: {index} (alias đã chuyển)" if index else ""
         self.stdout.write(self.style.SUCCESS(f"Đã lập chỉ mục {total} trang{where}."))
@@ -28,13 +31,17 @@ class Command(BaseCommand):
     def _status(self, only):
         report = indexing.status()
         self.stdout.write(f"Cơ sở dữ liệu: {report['database']} tài liệu")
-        if "elasticsearch" in report:
-            self.stdout.write(
-                f"Elasticsearch: {report['elasticsearch']} tài liệu, alias {report['alias']} → {', '.join(report['indices']) or '(chưa có)'}"
-            )
-        else:
+        elastic = report.get("elasticsearch")
+        if elastic is None:
             self.stdout.write("Elasticsearch: không cấu hình (ELASTICSEARCH_URL trống)")
+        else:
+            count = "?" if elastic["count"] is None else elastic["count"]
+            indices = "(không rõ)" if elastic["indices"] is None else ", ".join(elastic["indices"]) or "(chưa có)"
+            self.stdout.write(f"Elasticsearch: {count} tài liệu, alias {elastic['alias']} → {indices}")
+            for problem in elastic["problems"]:
+                self.stdout.write(self.style.WARNING(f"Elasticsearch: {problem}"))
         self.stdout.write(f"Cập nhật chờ gửi lại: {report['pending']}")
+        self.stdout.write(f"Tác vụ lập chỉ mục đang chờ worker: {report['queued']}")
 
     def _check(self, only):
         report = indexing.drift()
@@ -42,19 +49,25 @@ class Command(BaseCommand):
         drifted = False
         for store in ("database", "elasticsearch"):
             if store in report:
-                missing, extra = report[store]
-                drifted |= bool(missing or extra)
-                self.stdout.write(f"{store}: thiếu {len(missing)} {missing[:10]}, thừa {len(extra)} {extra[:10]}")
+                missing, stale, extra = report[store]
+                drifted |= bool(missing or stale or extra)
+                self.stdout.write(
+                    f"{store}: thiếu {len(missing)} {missing[:10]}, cũ {len(stale)} {stale[:10]}, thừa {len(extra)} {extra[:10]}"
+                )
+        for problem in report["problems"]:
+            self.stdout.write(self.style.ERROR(f"elasticsearch: {problem}"))
+        if report["problems"]:
+            raise CommandError(f"Elasticsearch không dùng được; {FIX}.")
         if drifted:
             raise CommandError("Chỉ mục lệch so với cơ sở dữ liệu; chạy `search_index catchup` hoặc `rebuild`.")
         self.stdout.write(self.style.SUCCESS("Chỉ mục khớp với các trang đang xuất bản."))
 
     def _catchup(self, only):
-        indexing.breaker.reset()
-        done, failing = indexing.catch_up()
-        drifted = indexing.missing_or_extra() if not failing else []
-        for page_id in drifted:
-            indexing.update(page_id)
-        self.stdout.write(f"Đã gửi lại {done} cập nhật bị lỗi; đã sửa {len(drifted)} trang lệch; còn lỗi {failing}.")
+        sent, failing, repaired, problems = indexing.catch_up()
+        self.stdout.write(f"Đã gửi lại {sent} cập nhật bị lỗi; đã sửa {repaired} trang lệch; còn lỗi {failing}.")
+        for problem in problems:
+            self.stdout.write(self.style.ERROR(f"elasticsearch: {problem}"))
+        if problems:
+            raise CommandError(f"Elasticsearch không dùng được; các cập nhật được giữ lại; {FIX}.")
         if failing:
             raise CommandError("Elasticsearch vẫn chưa nhận cập nhật; thử lại sau.")
