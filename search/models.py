@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     NEWS = "tin-tuc", _("Tin tức")
     DOCUMENT = "van-ban", _("Văn bản")
     PAGE = "trang", _("Trang thông tin")
+    QUESTION = "hoi-dap", _("Hỏi đáp")
 
 
 class SearchEntry(models.Model):

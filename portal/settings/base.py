@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "news",
     "procedures",
     "search",
+    "feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -130,6 +131,11 @@ ELASTICSEARCH_REFRESH = False
 # visitor hash uses the client's address rather than the proxy's.
 ENGAGEMENT_TRUST_X_FORWARDED_FOR = env_bool("ENGAGEMENT_TRUST_X_FORWARDED_FOR", False)
 ENGAGEMENT_WIDGETS = env_bool("ENGAGEMENT_WIDGETS", True)
+
+# Citizens' feedback (feedback/): attachments live outside MEDIA_ROOT, and personal data is anonymised this
+# many days after a submission is finished (`manage.py feedback_anonymise`).
+FEEDBACK_PRIVATE_ROOT = Path(env("FEEDBACK_PRIVATE_ROOT", BASE_DIR / "private-media"))
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 730)
 
 # Anonymous pages are kept whole in the cache this long (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

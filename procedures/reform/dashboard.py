@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from procedures.models.agencies import AgencyPage
 from procedures.models.statistics import (
@@ -256,6 +257,8 @@ def build(params, agencies):
         trend_chart(trend_table(trend, "trend", gettext("Tình hình giải quyết hồ sơ – %(scope)s") % {"scope": board.scope_name})),
     )
     _add(board, _comparison(board))
+    for extra in hooks.get_hooks("statistics_page_tables"):  # other sections' figures, e.g. feedback
+        _add(board, extra(board))
     _add_indices(board, agencies)
     return board
 

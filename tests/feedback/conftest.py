@@ -1,0 +1,120 @@
+"""A small portal with two agencies, procedures, a document, the feedback pages, and one user per role."""
+
+import io
+import time
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group
+from PIL import Image
+
+from feedback.forms import form_signer
+from feedback.models import FeedbackPage, QuestionIndexPage
+from portal.roles import agency_group_name
+from tests import factories
+
+ORIGIN = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
+    return settings.FEEDBACK_PRIVATE_ROOT
+
+
+class FeedbackPageFactory(factories.PageFactory):
+    class Meta:
+        model = FeedbackPage
+
+    title = "Gửi phản ánh, kiến nghị"
+    slug = "phan-anh-kien-nghi"
+
+
+class QuestionIndexPageFactory(factories.PageFactory):
+    class Meta:
+        model = QuestionIndexPage
+
+    title = "Hỏi đáp"
+    slug = "hoi-dap"
+
+
+@pytest.fixture
+def portal(tree, users):
+    justice, construction = tree.justice, tree.construction
+    birth = factories.ProcedurePageFactory(parent=justice, title="Đăng ký khai sinh", code="1.001193")
+    marriage = factories.ProcedurePageFactory(parent=justice, title="Đăng ký kết hôn", code="1.000894")
+    building = factories.ProcedurePageFactory(parent=construction, title="Cấp giấy phép xây dựng nhà ở riêng lẻ", code="1.009794")
+    decision = factories.DecisionPageFactory(parent=tree.documents, number="91/QĐ-UBND", title="Công bố thủ tục hộ tịch")
+    form_page = FeedbackPageFactory(parent=tree.home, show_in_menus=True)
+    questions = QuestionIndexPageFactory(parent=tree.home, show_in_menus=True)
+    justice_staff = factories.UserFactory(username="stp", groups=[agency_group_name("STP")])
+    construction_staff = factories.UserFactory(username="sxd", groups=[agency_group_name("SXD")])
+    return SimpleNamespace(
+        **vars(tree),
+        **vars(users),
+        birth=birth,
+        marriage=marriage,
+        building=building,
+        decision=decision,
+        form_page=form_page,
+        questions=questions,
+        justice_staff=justice_staff,
+        construction_staff=construction_staff,
+    )
+
+
+def token(age=60):
+    return form_signer.sign(str(int(time.time()) - age))
+
+
+def form_data(**overrides):
+    data = {
+        "kind": "question",
+        "subject": "Hỏi về giấy tờ đăng ký khai sinh",
+        "content": "Con tôi sinh ở bệnh viện tỉnh khác, xin hỏi cần mang theo giấy tờ gì khi đăng ký khai sinh?",
+        "procedure": "1.001193",
+        "name": "Nguyễn Văn An",
+        "phone": "0912 345 678",
+        "email": "an@example.com",
+        "address": "Tổ 3, phường Trung tâm",
+        "publish_allowed": "on",
+        "consent": "on",
+        "website": "",
+        "token": token(),
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def post_submission(client, files=(), origin=ORIGIN, meta=None, **overrides):
+    data = form_data(**overrides)
+    if files:
+        data["attachments"] = list(files)
+    headers = {"HTTP_ORIGIN": origin} if origin else {}
+    return client.post("/pakn/gui/", data, **headers, **(meta or {}))
+
+
+def png_file(name="anh.png", size=(64, 48)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG")
+    buffer.seek(0)
+    buffer.name = name
+    return buffer
+
+
+def pdf_file(name="giay-hen.pdf"):
+    from feedback.demo import _pdf
+
+    buffer = io.BytesIO(_pdf("Giay hen tra ket qua"))
+    buffer.name = name
+    return buffer
+
+
+def named_bytes(content, name):
+    buffer = io.BytesIO(content)
+    buffer.name = name
+    return buffer
+
+
+def group_members(name):
+    return list(Group.objects.get(name=name).user_set.all())
