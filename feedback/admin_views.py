@@ -101,17 +101,13 @@ class SubmissionIndexView(IndexView):
         )
         return permissions.visible(self.request.user, Submission.objects.select_related("agency")).annotate(due=due)
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["today"] = timezone.localdate()
-        return context
-
 
 class SubmissionInspectView(InspectView):
     """One submission: what was sent, who handles it, the deadlines, the history and the allowed actions.
     A POST to `<pk>/thao-tac/<action>/` takes an action; the same checks decide the buttons and the POST."""
 
     template_name = "feedback/admin/inspect.html"
+    page_title = gettext_lazy("Phản ánh, kiến nghị")
     http_method_names = ["get", "post"]
 
     def get_object(self, queryset=None):

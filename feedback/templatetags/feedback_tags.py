@@ -4,6 +4,7 @@
 from urllib.parse import urlencode
 
 from django import template
+from wagtail.models import Page
 
 from feedback.models import FeedbackPage, QuestionIndexPage, QuestionPage
 
@@ -11,18 +12,22 @@ register = template.Library()
 FAQ_SHOWN = 5
 
 
-def _cached(context, attr, query):
+def _pages(context):
+    """The form page and the "Hỏi đáp" page, found once per request in one query."""
     request = context.get("request")
-    if request is not None and hasattr(request, attr):
-        return getattr(request, attr)
-    value = query()
-    if request is not None:
-        setattr(request, attr, value)
-    return value
+    pages = getattr(request, "_feedback_pages", None)
+    if pages is None:
+        rows = (
+            Page.objects.live().public().type(FeedbackPage, QuestionIndexPage).only("url_path", "path", "depth", "content_type")
+        )
+        pages = {page.specific_class: page for page in rows}
+        if request is not None:
+            request._feedback_pages = pages
+    return pages
 
 
-def _form_url(context, **params):
-    page = _cached(context, "_feedback_page", lambda: FeedbackPage.objects.live().public().first())
+def _url(context, model, **params):
+    page = _pages(context).get(model)
     if page is None:
         return ""
     url = page.get_url(context.get("request"))
@@ -32,7 +37,7 @@ def _form_url(context, **params):
 
 @register.simple_tag(takes_context=True)
 def feedback_page_url(context, procedure=None, document=None):
-    return _form_url(context, thu_tuc=getattr(procedure, "code", ""), van_ban=getattr(document, "pk", ""))
+    return _url(context, FeedbackPage, thu_tuc=getattr(procedure, "code", ""), van_ban=getattr(document, "pk", ""))
 
 
 @register.inclusion_tag("feedback/includes/procedure_questions.html", takes_context=True)
@@ -44,22 +49,17 @@ def procedure_questions(context, procedure):
         .order_by("-answered_on", "-pk")
         .only("title", "url_path", "path", "depth", "answered_on")[: FAQ_SHOWN + 1]
     )
-    more_url = ""
-    if len(questions) > FAQ_SHOWN:
-        index = QuestionIndexPage.objects.live().public().first()
-        if index is not None:
-            more_url = f"{index.get_url(context.get('request'))}?{urlencode({'thu_tuc': procedure.code})}"
     return {
         "request": context.get("request"),
         "questions": questions[:FAQ_SHOWN],
-        "more_url": more_url,
-        "form_url": _form_url(context, thu_tuc=procedure.code),
+        "more_url": _url(context, QuestionIndexPage, thu_tuc=procedure.code) if len(questions) > FAQ_SHOWN else "",
+        "form_url": _url(context, FeedbackPage, thu_tuc=procedure.code),
     }
 
 
 @register.inclusion_tag("feedback/includes/document_feedback.html", takes_context=True)
 def document_feedback(context, document):
-    return {"form_url": _form_url(context, van_ban=document.pk)}
+    return {"form_url": _url(context, FeedbackPage, van_ban=document.pk)}
 
 
 @register.simple_tag

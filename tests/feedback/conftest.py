@@ -12,6 +12,7 @@ from feedback.forms import form_signer
 from feedback.models import FeedbackPage, QuestionIndexPage
 from portal.roles import agency_group_name
 from tests import factories
+from tests.search.conftest import elasticsearch_server, store, use_elasticsearch  # noqa: F401 - the two search stores
 
 ORIGIN = "http://testserver"
 
