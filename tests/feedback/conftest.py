@@ -5,12 +5,14 @@ import time
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
+from django.db import transaction
 from PIL import Image
+from wagtail.models import Locale, Page, Site
 
 from feedback.forms import form_signer
 from feedback.models import FeedbackPage, QuestionIndexPage
-from portal.roles import agency_group_name
+from portal.models import SiteSettings
+from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, agency_group_name
 from tests import factories
 from tests.search.conftest import elasticsearch_server, store, use_elasticsearch  # noqa: F401 - the two search stores
 
@@ -39,29 +41,60 @@ class QuestionIndexPageFactory(factories.PageFactory):
     slug = "hoi-dap"
 
 
-@pytest.fixture
-def portal(tree, users):
-    justice, construction = tree.justice, tree.construction
+def _build():
+    """The tree of tests/conftest.py (`home`, `tree`, `users`) plus what feedback needs."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code="vi")
+        root = Page.add_root(title="Root", slug="root")
+    for page in root.get_children():
+        page.delete()
+    home = factories.HomePageFactory(parent=root)
+    Site.objects.all().delete()
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Cổng")
+    SiteSettings.objects.create(site=site, portal_name="Cổng thông tin CCHC tỉnh Thử Nghiệm")
+    documents = factories.DocumentIndexPageFactory(parent=home, show_in_menus=True)
+    procedures = factories.ProcedureIndexPageFactory(parent=home, show_in_menus=True)
+    justice = factories.AgencyPageFactory(parent=procedures, title="Sở Tư pháp", slug="so-tu-phap", short_name="STP")
+    construction = factories.AgencyPageFactory(parent=procedures, title="Sở Xây dựng", slug="so-xay-dung", short_name="SXD")
     birth = factories.ProcedurePageFactory(parent=justice, title="Đăng ký khai sinh", code="1.001193")
     marriage = factories.ProcedurePageFactory(parent=justice, title="Đăng ký kết hôn", code="1.000894")
     building = factories.ProcedurePageFactory(parent=construction, title="Cấp giấy phép xây dựng nhà ở riêng lẻ", code="1.009794")
-    decision = factories.DecisionPageFactory(parent=tree.documents, number="91/QĐ-UBND", title="Công bố thủ tục hộ tịch")
-    form_page = FeedbackPageFactory(parent=tree.home, show_in_menus=True)
-    questions = QuestionIndexPageFactory(parent=tree.home, show_in_menus=True)
-    justice_staff = factories.UserFactory(username="stp", groups=[agency_group_name("STP")])
-    construction_staff = factories.UserFactory(username="sxd", groups=[agency_group_name("SXD")])
+    decision = factories.DecisionPageFactory(parent=documents, number="91/QĐ-UBND", title="Công bố thủ tục hộ tịch")
+    form_page = FeedbackPageFactory(parent=home, show_in_menus=True)
+    questions = QuestionIndexPageFactory(parent=home, show_in_menus=True)
     return SimpleNamespace(
-        **vars(tree),
-        **vars(users),
+        home=home,
+        documents=documents,
+        procedures=procedures,
+        justice=justice,
+        construction=construction,
+        admin=factories.UserFactory(username="quantri", groups=[ADMINS]),
+        editor=factories.UserFactory(username="bientap", groups=[EDITORS]),
+        moderator=factories.UserFactory(username="duyet", groups=[MODERATORS]),
+        reform=factories.UserFactory(username="cchc", groups=[REFORM_OFFICE]),
+        justice_staff=factories.UserFactory(username="stp", groups=[agency_group_name("STP")]),
+        construction_staff=factories.UserFactory(username="sxd", groups=[agency_group_name("SXD")]),
         birth=birth,
         marriage=marriage,
         building=building,
         decision=decision,
         form_page=form_page,
         questions=questions,
-        justice_staff=justice_staff,
-        construction_staff=construction_staff,
     )
+
+
+@pytest.fixture(scope="module")
+def module_portal(django_db_setup, django_db_blocker):
+    """Built once per module inside a transaction rolled back afterwards; each test runs in a savepoint."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def portal(module_portal, db):
+    return module_portal
 
 
 def token(age=60):
@@ -115,7 +148,3 @@ def named_bytes(content, name):
     buffer = io.BytesIO(content)
     buffer.name = name
     return buffer
-
-
-def group_members(name):
-    return list(Group.objects.get(name=name).user_set.all())
