@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.forms import LineField, TextField
+from feedback.choices import Channel
+from feedback.forms import LineField, SubmissionForm, TextField
 from feedback.models import Submission
 from feedback.models.submissions import ANSWER_MAX, CONTENT_MAX, SUBJECT_MAX
 from procedures.models import AgencyPage, ProcedureField
@@ -117,6 +118,50 @@ LABELS = {
     "close": _("Kết thúc, không công khai"),
     "note": _("Thêm ghi chú nội bộ"),
 }
+
+
+class IntakeForm(SubmissionForm):
+    """Feedback received by telephone (hotline), letter or in person, typed in by the reform office."""
+
+    channel = forms.ChoiceField(label=_("Kênh tiếp nhận"), choices=[c for c in Channel.choices if c[0] != Channel.WEB])
+    procedure = LineField(
+        label=_("Mã thủ tục liên quan (nếu có)"), max_length=50, required=False, help_text=_("Ví dụ: 1.001193.")
+    )
+    consent = forms.BooleanField(
+        label=_("Người gửi đã được thông báo mục đích xử lý dữ liệu cá nhân và đồng ý"),
+        error_messages={"required": _("Cần thông báo và có sự đồng ý của người gửi trước khi ghi nhận dữ liệu cá nhân.")},
+    )
+    field_order = [
+        "channel",
+        "kind",
+        "subject",
+        "content",
+        "procedure",
+        "attachments",
+        "name",
+        "phone",
+        "email",
+        "address",
+        "publish_allowed",
+        "consent",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("concerned_agency", "document", "website", "token"):
+            del self.fields[name]
+        self.fields["kind"].widget = forms.Select(choices=self.fields["kind"].choices)
+
+    def clean_procedure(self):
+        code = self.cleaned_data["procedure"]
+        if not code:
+            return None
+        from procedures.models import ProcedurePage
+
+        procedure = ProcedurePage.objects.live().filter(code=code).first()
+        if procedure is None:
+            raise forms.ValidationError(_("Không có thủ tục mã %(code)s trên cổng.") % {"code": code})
+        return procedure
 
 
 def initial(action, submission):

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -20,8 +21,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import HeaderButton
 
-from feedback import admin_forms, figures, permissions, privacy, workflow
+from feedback import admin_forms, figures, notifications, permissions, privacy, workflow
 from feedback.choices import AT_AGENCY, Kind, Status
 from feedback.forms import LineField
 from feedback.models import Attachment, Submission
@@ -87,6 +89,15 @@ class SubmissionIndexView(IndexView):
             DateColumn("received_at", label=_("Tiếp nhận"), sort_key="received_at"),
             DueColumn("current_due", label=_("Hạn bước hiện tại"), sort_key="due"),
         ]
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm(permissions.TRIAGE):
+            buttons.append(
+                HeaderButton(_("Nhập phản ánh nhận qua điện thoại, thư"), url=reverse("feedback_intake"), icon_name="plus")
+            )
+        return buttons
 
     def get_valid_orderings(self):
         return ["code", "-code", "status", "-status", "received_at", "-received_at", "due", "-due"]
@@ -268,6 +279,24 @@ class FeedbackReportView(ReportView):
 
     def get_filename(self):
         return f"bao-cao-pakn-{timezone.localdate():%Y%m%d}"
+
+
+@require_http_methods(["GET", "POST"])
+def intake_view(request):
+    """The reform office types in feedback received by telephone, letter or in person."""
+    if not request.user.has_perm(permissions.TRIAGE):
+        raise PermissionDenied
+    form = admin_forms.IntakeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        from feedback.models import FeedbackPage
+        from feedback.public import privacy_notice
+
+        page = FeedbackPage.objects.first()
+        notice = privacy_notice(page) if page is not None else ""
+        submission, secret = workflow.receive(form.cleaned_data, form.cleaned_data["attachments"], notice, user=request.user)
+        notifications.send_receipt(submission, secret)
+        return TemplateResponse(request, "feedback/admin/intake.html", {"submission": submission, "secret": secret})
+    return TemplateResponse(request, "feedback/admin/intake.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 class ContactForm(forms.Form):

@@ -90,6 +90,7 @@ def personal_data_menu_item():
 def feedback_admin_urls():
     return [
         path("phan-anh-kien-nghi/tep/<int:pk>/", admin_views.attachment_view, name="feedback_attachment"),
+        path("phan-anh-kien-nghi/nhap/", admin_views.intake_view, name="feedback_intake"),
         path("bao-cao/phan-anh-kien-nghi/", admin_views.FeedbackReportView.as_view(), name="feedback_report"),
         path(
             "bao-cao/phan-anh-kien-nghi/ket-qua/",

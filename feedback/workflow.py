@@ -45,8 +45,9 @@ def _today():
 
 
 @transaction.atomic
-def receive(data, files, notice):
-    """A new submission from the public form (or typed in by staff); returns it with its one-time secret."""
+def receive(data, files, notice, user=None):
+    """A new submission from the public form, or typed in by `user` from a call or a letter; returns it
+    with its one-time secret."""
     now = timezone.now()
     procedure, document = data.get("procedure"), data.get("document")
     submission = Submission(
@@ -76,7 +77,12 @@ def receive(data, files, notice):
         Attachment.objects.create(
             submission=submission, file=upload, name=clean_name(upload.name), content_type=mime, size=upload.size
         )
-    record(submission, None, Action.RECEIVED, public=True, public_note=_("Cổng thông tin đã tiếp nhận phản ánh, kiến nghị."))
+    received = (
+        _("Văn phòng UBND tỉnh đã tiếp nhận phản ánh, kiến nghị.")
+        if user
+        else _("Cổng thông tin đã tiếp nhận phản ánh, kiến nghị.")
+    )
+    record(submission, user, Action.RECEIVED, public=True, public_note=received)
     notifications.after_commit("new", submission.pk)
     return submission, secret
 

@@ -8,10 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from feedback import demo as feedback_demo
-from feedback.models import Submission
+from feedback.models import QuestionPage, Submission
 from portal import demo as portal_demo
 from procedures import demo as procedure_demo
 from tests import factories
+from tests.browser.conftest import AXE
 from tests.browser.test_journeys import sign_in
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
@@ -63,6 +64,7 @@ def test_feedback_journeys(browser, site, shoot, tmp_path):
     """One test: both need the site, and the flush between transactional tests removes its page tree."""
     citizen_sends_from_a_procedure_page_staff_answer_and_the_citizen_looks_it_up(browser, site, shoot, tmp_path)
     the_form_works_without_javascript(browser, site, shoot)
+    no_serious_or_critical_accessibility_violations(browser, site, shoot)
 
 
 def citizen_sends_from_a_procedure_page_staff_answer_and_the_citizen_looks_it_up(browser, site, shoot, tmp_path):
@@ -146,3 +148,24 @@ def the_form_works_without_javascript(browser, site, shoot):
     submission = Submission.objects.get(code=phone.locator("[data-code]").inner_text())
     assert submission.procedure.code == "1.000894" and submission.kind == "report"
     shoot(phone, "feedback-9-phone-no-javascript")
+
+
+def no_serious_or_critical_accessibility_violations(browser, site, shoot):
+    question = QuestionPage.objects.live().first()
+    context = browser.new_context(**PHONE, bypass_csp=True)  # to inject axe-core
+    problems = {}
+    for url in ["/phan-anh-kien-nghi/?co_quan=STP", "/phan-anh-kien-nghi/tra-cuu/", "/hoi-dap/", question.url]:
+        page = context.new_page()
+        page.goto(site + url)
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".filter(v => ['serious', 'critical'].includes(v.impact))"
+            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))"
+        )
+        if violations:
+            problems[url] = violations
+            shoot(page, "feedback-axe-" + url.strip("/").replace("/", "-").replace("?", "-"))
+        page.close()
+    assert problems == {}

@@ -84,3 +84,24 @@ def test_overdue_items_are_flagged_and_the_daily_digest_reaches_office_and_agenc
     assert len(agency) == 1 and late_assigned.code in agency[0].body and late_new.code not in agency[0].body
     assert "Nguyễn Văn An" not in office[0].body  # no personal data in staff mail
     assert not [m for m in mail.outbox if m.to == [portal.construction_staff.email]]
+
+
+def test_the_reform_office_keeps_the_limits_and_the_holiday_calendar(portal):
+    from django.test import Client
+
+    office = Client()
+    office.force_login(portal.reform)
+    url = office.get("/admin/settings/feedback/feedbacksettings/", follow=True).redirect_chain[-1][0]
+    limits = {"triage_days": 3, "report_days": 10, "proposal_days": 20, "question_days": 10, "approval_days": 3}
+    assert office.post(url, {**limits, "due_soon_days": 2, "legal_basis": "Quy chế của tỉnh"}).status_code == 302
+    assert FeedbackSettings.load().triage_days == 3
+    response = office.post(
+        "/admin/snippets/feedback/holiday/add/", {"date": "2027-09-03", "name": "Nghỉ dịp Quốc khánh", "working": ""}
+    )
+    assert response.status_code == 302 and Holiday.objects.filter(date=D(2027, 9, 3)).exists()
+    assert add_working_days(D(2027, 9, 2), 1) == D(2027, 9, 6)
+    for user in (portal.justice_staff, portal.moderator, portal.editor):
+        client = Client()
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+        assert client.get("/admin/snippets/feedback/holiday/add/").status_code == 403

@@ -140,3 +140,4 @@ def test_a_published_answer_carries_no_personal_data(portal, client):
     for personal in ["Nguyễn Văn An", "0912 345 678", "an@example.com", "Tổ 3, phường Trung tâm"]:
         assert personal not in html
     assert page.asked_on <= page.answered_on <= datetime.date.today() + datetime.timedelta(days=1)
+    assert page.url in Client().get("/sitemap.xml").content.decode()

@@ -276,3 +276,27 @@ def test_the_listing_filters_overdue_items_and_its_query_count_is_fixed(portal, 
         post_submission(client, subject=f"Phản ánh số {n} về khai sinh", meta={"REMOTE_ADDR": f"10.1.0.{n}"})
     with django_assert_max_num_queries(30):
         assert office.get(INDEX).status_code == 200
+
+
+def test_the_office_types_in_feedback_received_by_phone(portal):
+    office = signed_in(portal.reform)
+    assert "Nhập phản ánh nhận qua điện thoại" in office.get(INDEX).content.decode()
+    data = {
+        "channel": "phone",
+        "kind": "report",
+        "subject": "Gọi đường dây nóng về hồ sơ khai sinh",
+        "content": "Người dân gọi đường dây nóng phản ánh hồ sơ khai sinh bị hẹn lại nhiều lần.",
+        "procedure": "1.001193",
+        "name": "Hoàng Minh Đức",
+        "phone": "0868 222 333",
+        "consent": "on",
+    }
+    assert office.post("/admin/phan-anh-kien-nghi/nhap/", {**data, "procedure": "9.9"}).status_code == 400
+    response = office.post("/admin/phan-anh-kien-nghi/nhap/", data)
+    assert response.status_code == 200 and "data-secret" in response.content.decode()
+    submission = Submission.objects.get()
+    assert (submission.channel, submission.procedure, submission.status) == ("phone", portal.birth, Status.NEW)
+    assert submission.events.get().actor == portal.reform
+    for user in (portal.moderator, portal.justice_staff):
+        assert signed_in(user).post("/admin/phan-anh-kien-nghi/nhap/", data).status_code == 403
+    assert Submission.objects.count() == 1
