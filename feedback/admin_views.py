@@ -170,10 +170,12 @@ class SubmissionInspectView(InspectView):
             }
             for name in permissions.allowed_actions(user, submission)
         ]
+        personal = permissions.sees_personal_data(user, submission)
         context.update(
             submission=submission,
-            personal=permissions.sees_personal_data(user, submission),
-            attachments=list(submission.attachments.all()),
+            personal=personal,
+            attachments=list(submission.attachments.all()) if personal else [],
+            attachment_count=submission.attachments.count() if not personal else None,
             events=list(submission.events.select_related("agency")),
             actions=actions,
             overdue=submission.is_overdue(),
@@ -185,10 +187,10 @@ class SubmissionInspectView(InspectView):
 
 @require_http_methods(["GET"])
 def attachment_view(request, pk):
-    """An attachment, for those who may see its submission; downloaded, never rendered by the browser."""
+    """An attachment, for those who may see the sender's personal data; downloaded, never rendered by the browser."""
     attachment = get_object_or_404(Attachment.objects.select_related("submission"), pk=pk)
-    if not permissions.can_view(request.user, attachment.submission):
-        raise PermissionDenied
+    if not permissions.sees_personal_data(request.user, attachment.submission):
+        raise PermissionDenied  # attachments often show people, papers or addresses
     response = FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.content_type
     )

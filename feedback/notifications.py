@@ -5,7 +5,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.mail import get_connection, send_mail, send_mass_mail
 from django.db import transaction
 from django.db.models import Q
@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from feedback.choices import Status
+from portal.roles import ADMINS
 
 log = logging.getLogger(__name__)
 SMTP_TIMEOUT = 10
@@ -38,12 +39,14 @@ def lookup_url():
 
 
 def _users_with(codename):
+    """Users given `codename` for their work (the admins' group, which holds every permission, is left out)."""
     app_label, code = codename.split(".")
     permission = Permission.objects.filter(content_type__app_label=app_label, codename=code).first()
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     if permission is None:
         return users.none()
-    return users.filter(Q(groups__permissions=permission) | Q(user_permissions=permission)).distinct()
+    groups = Group.objects.filter(permissions=permission).exclude(name=ADMINS)
+    return users.filter(Q(groups__in=groups) | Q(user_permissions=permission)).distinct()
 
 
 def agency_staff(agency):

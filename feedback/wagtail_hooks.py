@@ -15,7 +15,7 @@ class SubmissionViewSet(ModelViewSet):
 
     model = Submission
     icon = "mail"
-    menu_label = _("Phản ánh, kiến nghị")
+    menu_label = _("Danh sách phản ánh, kiến nghị")
     name = "feedback_submission"
     url_prefix = "phan-anh-kien-nghi"
     index_view_class = admin_views.SubmissionIndexView

@@ -48,6 +48,7 @@ def test_submit_track_triage_assign_answer_approve_publish_and_find_it(portal, c
     secret = re.search(r"data-secret>([A-Z0-9-]+)<", sent.content.decode()).group(1)
     submission = Submission.objects.get(code=code)
     assert any(code in m.subject for m in mail.outbox if portal.reform.email in m.to)
+    assert not any(portal.admin.email in m.to for m in mail.outbox)  # admins are not the reform office
 
     office = signed_in(portal.reform)
     assert code in office.get(INDEX).content.decode()
@@ -151,7 +152,8 @@ def test_each_role_sees_only_what_it_should(portal, submission):
 
     moderator = signed_in(portal.moderator)
     page = moderator.get(inspect_url(submission)).content.decode()
-    assert "data-personal-hidden" in page and "Nguyễn Văn An" not in page
+    assert "data-personal-hidden" in page and "Nguyễn Văn An" not in page and "anh.png" not in page
+    assert moderator.get(f"/admin/phan-anh-kien-nghi/tep/{submission.attachments.get().pk}/").status_code == 403
     assert act(moderator, submission, "assign", agency=portal.construction.pk).status_code == 403
     assert "Nguyễn Văn An" in justice.get(inspect_url(submission)).content.decode()
 
