@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from news.models import DocumentIndexPage, NewsIndexPage, NewsPage
 from procedures.models import ProcedurePage, StatisticsPage
 from tests.browser.conftest import AXE
+from tests.browser.feedback_journey import feedback_journeys
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -41,6 +42,7 @@ def test_journeys_charts_and_accessibility(browser, demo, shoot):
     editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot)
     statistics_page_draws_its_charts(browser, demo, shoot)
     no_serious_or_critical_accessibility_violations(browser, demo, shoot)
+    feedback_journeys(browser, demo, shoot)
 
 
 def editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot):
