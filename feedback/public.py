@@ -69,10 +69,10 @@ def picked_from(params):
     return {"procedure": procedure, "document": document, "agency": agency}, problems
 
 
-def render_form(page, request, form, picked, problems=(), status=200, notice=""):
+def render_form(page, request, form, picked, problems=(), status=200, notice="", token=""):
     context = {
         "form": form,
-        "token": issue_token(),
+        "token": token or issue_token(),
         "picked": picked,
         "agencies": _agencies(),
         "agency_procedures": _agency_procedures(picked["agency"]) if picked["agency"] and not picked["procedure"] else [],

@@ -85,23 +85,24 @@ def submit(request):
         notice = _("Biểu mẫu đã mở quá lâu; vui lòng kiểm tra lại và bấm “Gửi” một lần nữa.") if problem == "expired" else ""
         if not valid and request.FILES:
             notice = " ".join([notice, _("Vì lý do an toàn, vui lòng chọn lại tệp đính kèm.")]).strip()
-        response = public.render_form(page, request, form, _picked(request.POST), status=400, notice=notice)
+        # the sender has filled the form once: a correction sent quickly must not look like a robot
+        token = form.data["token"] if problem is None else issue_token(age=conf.get("FEEDBACK_MIN_FILL_SECONDS"))
+        response = public.render_form(page, request, form, _picked(request.POST), status=400, notice=notice, token=token)
         response["Cache-Control"] = public.NO_STORE
         return response
-    key = address_key(request)
-    if not all(within_limit(f"feedback-sent-{s}", key, n, s) for n, s in conf.get("FEEDBACK_SUBMIT_LIMITS")):
-        return refuse(
-            request, 429, _("Bạn đã gửi nhiều phản ánh trong thời gian ngắn; vui lòng thử lại sau hoặc gọi đường dây nóng.")
-        )
-    data = form.cleaned_data
+    key, data = address_key(request), form.cleaned_data
     fingerprint = hmac.new(
         settings.SECRET_KEY.encode(), f"{key}|{data['subject']}|{data['content']}".encode(), hashlib.sha256
     ).hexdigest()[:32]
     earlier = cache.get(f"feedback:sent:{fingerprint}")
-    if earlier:
+    if earlier:  # a second click or a reload of the POST: nothing new to count or store
         response = render(request, "feedback/submitted.html", {"page": page, "self": page, "code": earlier, "repeated": True})
         response["Cache-Control"] = public.NO_STORE
         return response
+    if not all(within_limit(f"feedback-sent-{s}", key, n, s) for n, s in conf.get("FEEDBACK_SUBMIT_LIMITS")):
+        return refuse(
+            request, 429, _("Bạn đã gửi nhiều phản ánh trong thời gian ngắn; vui lòng thử lại sau hoặc gọi đường dây nóng.")
+        )
     submission, secret = workflow.receive(data, data["attachments"], notice=public.privacy_notice(page))
     cache.set(f"feedback:sent:{fingerprint}", submission.code, DUPLICATE_SECONDS)
     mailed = bool(notifications.send_receipt(submission, secret))
