@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from feedback.choices import Kind
+from feedback.models.fields import optional_link
 from portal.models import BasePage
 from portal.text import fold
 
@@ -92,38 +93,10 @@ class QuestionPage(BasePage):
     kind = models.CharField(_("Loại"), max_length=10, choices=Kind.choices, default=Kind.QUESTION)
     question = models.TextField(_("Câu hỏi"))
     answer = models.TextField(_("Trả lời"))
-    agency = models.ForeignKey(
-        "procedures.AgencyPage",
-        verbose_name=_("Cơ quan trả lời"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    procedure = models.ForeignKey(
-        "procedures.ProcedurePage",
-        verbose_name=_("Thủ tục liên quan"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="questions",
-    )
-    document = models.ForeignKey(
-        "news.DecisionPage",
-        verbose_name=_("Văn bản liên quan"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    field = models.ForeignKey(
-        "procedures.ProcedureField",
-        verbose_name=_("Lĩnh vực"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    agency = optional_link("procedures.AgencyPage", _("Cơ quan trả lời"))
+    procedure = optional_link("procedures.ProcedurePage", _("Thủ tục liên quan"), related_name="questions")
+    document = optional_link("news.DecisionPage", _("Văn bản liên quan"))
+    field = optional_link("procedures.ProcedureField", _("Lĩnh vực"))
     asked_on = models.DateField(_("Ngày hỏi"))
     answered_on = models.DateField(_("Ngày trả lời"), db_index=True)
     search_text = models.TextField(editable=False, blank=True)

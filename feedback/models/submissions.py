@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback.choices import AT_AGENCY, PUBLIC_STATUS, Action, Channel, Kind, Status
+from feedback.models.fields import optional_link
 from feedback.storage import get_private_storage
 from portal.db import increment
 
@@ -87,46 +88,11 @@ class Submission(models.Model):
     channel = models.CharField(_("Kênh tiếp nhận"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     subject = models.CharField(_("Tiêu đề"), max_length=SUBJECT_MAX)
     content = models.TextField(_("Nội dung"), max_length=CONTENT_MAX)
-    procedure = models.ForeignKey(
-        "procedures.ProcedurePage",
-        verbose_name=_("Thủ tục liên quan"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    document = models.ForeignKey(
-        "news.DecisionPage",
-        verbose_name=_("Văn bản liên quan"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    concerned_agency = models.ForeignKey(
-        "procedures.AgencyPage",
-        verbose_name=_("Cơ quan được phản ánh (người gửi chọn)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    agency = models.ForeignKey(
-        "procedures.AgencyPage",
-        verbose_name=_("Cơ quan xử lý"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="feedback_submissions",
-    )
-    field = models.ForeignKey(
-        "procedures.ProcedureField",
-        verbose_name=_("Lĩnh vực"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    procedure = optional_link("procedures.ProcedurePage", _("Thủ tục liên quan"))
+    document = optional_link("news.DecisionPage", _("Văn bản liên quan"))
+    concerned_agency = optional_link("procedures.AgencyPage", _("Cơ quan được phản ánh (người gửi chọn)"))
+    agency = optional_link("procedures.AgencyPage", _("Cơ quan xử lý"), related_name="feedback_submissions")
+    field = optional_link("procedures.ProcedureField", _("Lĩnh vực"))
     status = models.CharField(_("Trạng thái"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
 
     received_at = models.DateTimeField(_("Tiếp nhận lúc"), default=timezone.now, db_index=True)
