@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("api/thu-tuc/", include("procedures.urls")),
     path("tuong-tac/", include("portal.engagement.urls")),
+    path("pakn/", include("feedback.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
+from feedback.models import FeedbackPage, QuestionIndexPage, QuestionPage
+from feedback.search import question_parts
 from news.models import DecisionPage, DocumentType, NewsPage
 from portal.models import StandardPage
 from portal.text import document_number_key, fold, nfc
@@ -178,6 +180,14 @@ def plain_doc(page):
     return Doc(page.pk, Kind.PAGE, page.title, page.url, keywords, body, page.last_published_at)
 
 
+def question_doc(page):
+    parts = question_parts(page)
+    facets = [(AGENCY, *parts["agency"])] if parts["agency"] else []
+    facets += [(FIELD, slug, name) for slug, name in parts["fields"]]
+    date = parts["date"]
+    return Doc(page.pk, Kind.QUESTION, parts["title"], page.url, parts["keywords"], parts["body"], date, "", facets + _year(date))
+
+
 # Procedures are built apart, a chunk at a time with their agencies (`documents`).
 BUILDERS = {
     NewsPage: news_doc,
@@ -185,6 +195,9 @@ BUILDERS = {
     StandardPage: plain_doc,
     AgencyPage: plain_doc,
     StatisticsPage: plain_doc,
+    FeedbackPage: plain_doc,
+    QuestionIndexPage: plain_doc,
+    QuestionPage: question_doc,
 }
 INDEXED_TYPES = (ProcedurePage, *BUILDERS)
 

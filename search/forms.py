@@ -54,7 +54,13 @@ class FinderForm(QueryMixin):
 
 
 # Kinds as public URLs name them (?loai=thu-tuc); code and stores use `Kind` values.
-KIND_PARAMETERS = {"thu-tuc": Kind.PROCEDURE, "tin-tuc": Kind.NEWS, "van-ban": Kind.DOCUMENT, "trang": Kind.PAGE}
+KIND_PARAMETERS = {
+    "thu-tuc": Kind.PROCEDURE,
+    "tin-tuc": Kind.NEWS,
+    "van-ban": Kind.DOCUMENT,
+    "hoi-dap": Kind.QUESTION,
+    "trang": Kind.PAGE,
+}
 
 
 class SiteSearchForm(QueryMixin):

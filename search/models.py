@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     NEWS = "news", _("Tin tức")
     DOCUMENT = "document", _("Văn bản")
     PAGE = "page", _("Trang thông tin")
+    QUESTION = "question", _("Hỏi đáp")
 
 
 class Scope(models.TextChoices):

@@ -32,7 +32,7 @@ from portal.engagement.identity import (
 )
 from portal.engagement.models import COMMENT_MAX_LENGTH, Comment, Rating, average_stars
 from portal.models import SiteSettings
-from portal.web.client import address_block
+from portal.web.client import over_limit
 
 log = logging.getLogger(__name__)
 
@@ -98,15 +98,6 @@ def _countable_page(raw):
     return page_id if known else None
 
 
-def _over_limit(request, limits, *scope):
-    """Count this request against each (group, rate) keyed on the client's address (and `scope`)."""
-    value = ":".join([address_block(request), *map(str, scope)])
-    return any(
-        is_ratelimited(request, group=group, key=lambda group, request: value, rate=rate, increment=True)
-        for group, rate in limits
-    )
-
-
 def _too_fast(request):
     return _refuse(request, 429, _("Bạn thao tác quá nhanh; vui lòng thử lại sau ít phút."))
 
@@ -117,7 +108,7 @@ def _write_guard(request, limits):
         return _refuse(request, 413, _("Nội dung gửi lên quá lớn."))
     if not same_origin(request):
         return _refuse(request, 403, _("Yêu cầu không xuất phát từ cổng thông tin này."))
-    if _over_limit(request, limits):
+    if over_limit(request, limits):
         return _too_fast(request)
     return None
 
@@ -265,7 +256,7 @@ def rate(request):
     page = _page(form.cleaned_data["page"])
     if not _engaged(page, "accepts_ratings"):
         return _refuse(request, 404, _("Trang không tồn tại, chưa xuất bản hoặc không nhận đánh giá."))
-    if _over_limit(request, RATE_LIMITS_PER_PAGE, page.pk):
+    if over_limit(request, RATE_LIMITS_PER_PAGE, page.pk):
         return _too_fast(request)
     token, stars = voter_cookie_token(request), form.cleaned_data["stars"]
     _record_vote(page, cookie_voter_id(token), daily_visitor_id(request), stars)

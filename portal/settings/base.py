@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "procedures",
     "procedures.reform",
     "search",
+    "feedback",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -180,6 +181,11 @@ RATELIMIT_FAIL_OPEN = True
 RATELIMIT_CACHE_PREFIX = "rl:"
 
 ENGAGEMENT_WIDGETS = env_bool("ENGAGEMENT_WIDGETS", True)
+
+# Citizens' feedback (feedback/): attachments live outside MEDIA_ROOT, and personal data is anonymised this
+# many days after a submission is finished (`manage.py feedback_anonymise`).
+FEEDBACK_PRIVATE_ROOT = Path(env("FEEDBACK_PRIVATE_ROOT", BASE_DIR / "private-media"))
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 730)
 
 # Anonymous pages are kept whole in the cache this long (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

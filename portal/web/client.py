@@ -11,6 +11,7 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django_ratelimit.core import is_ratelimited
 
 
 def _address(value):
@@ -63,3 +64,13 @@ def address_block(request):
     if parsed.version == 6:
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
     return address
+
+
+def over_limit(request, limits, *scope):
+    """Count this request against each (group, rate) of django-ratelimit, keyed on the client's address
+    block (and `scope`); True when any is exceeded. Fails open while the cache is down."""
+    value = ":".join([address_block(request), *map(str, scope)])
+    return any(
+        is_ratelimited(request, group=group, key=lambda group, request: value, rate=rate, increment=True)
+        for group, rate in limits
+    )

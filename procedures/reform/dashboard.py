@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from procedures.models import AgencyPage
 from procedures.reform.forms import KIND_PARAMS, StatisticsFilterForm
@@ -230,6 +231,8 @@ def build(params, agencies):
         trend_chart(trend_table(trend, "trend", gettext("Tình hình giải quyết hồ sơ – %(scope)s") % {"scope": board.scope_name})),
     )
     _add(board, _comparison(board))
+    for extra in hooks.get_hooks("statistics_page_tables"):  # other sections' figures, e.g. feedback
+        _add(board, extra(board))
     _add_indices(board, agencies)
     return board
 

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from news.models import NewsIndexPage, NewsPage
 from procedures.reform.models import StatisticsPage
 from tests.browser.admin import admin_is_vietnamese_and_accessible
+from tests.browser.feedback_journey import feedback_journeys
 from tests.browser.phone_checks import phone_first_pages
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
@@ -34,6 +35,7 @@ def test_journeys_charts_and_phone_first_pages(browser, demo, shoot, capsys):
     statistics_page_draws_its_charts(browser, demo, shoot)
     phone_first_pages(browser, demo, shoot, capsys)
     admin_is_vietnamese_and_accessible(browser, demo, shoot)
+    feedback_journeys(browser, demo, shoot)
 
 
 def editor_writes_approver_publishes_citizen_finds_and_rates(browser, demo, shoot):

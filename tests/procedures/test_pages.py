@@ -50,6 +50,7 @@ def test_procedure_page_shows_every_part_in_the_national_order(client, tree, wri
         "Kết quả thực hiện",
         "Căn cứ pháp lý",
         "Yêu cầu, điều kiện thực hiện",
+        "Câu hỏi thường gặp về thủ tục này",
         "Đánh giá",
     ]
     summary = html.split('class="summary-box"', 1)[1].split("</section>", 1)[0]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import engagement, news, procedures, reform, site
+from demo import engagement, feedback, news, procedures, reform, site
 
 
 class Command(BaseCommand):
@@ -20,4 +20,5 @@ class Command(BaseCommand):
         self.stdout.write(f"  Cơ quan: {agencies}; thủ tục: {result.created} mới, {result.unchanged} không đổi")
         self.stdout.write(f"  Số liệu CCHC: {reform.load(home)} bản ghi")
         self.stdout.write(f"  Lượt xem mẫu: {engagement.load()} dòng")
+        self.stdout.write(f"  {feedback.load(home)}")
         self.stdout.write(self.style.SUCCESS(f"Đã tạo nội dung mẫu. Đăng nhập /admin/ với admin / {site.DEMO_PASSWORD}"))

@@ -1,0 +1,79 @@
+"""How other sections show feedback without importing it: the procedure page's "Gửi phản ánh" link and
+"Câu hỏi thường gặp về thủ tục này", the document page's link; one or two queries each."""
+
+from urllib.parse import urlencode
+
+from django import template
+from wagtail.models import Page
+
+from feedback.models import FeedbackPage, QuestionIndexPage, QuestionPage
+
+register = template.Library()
+FAQ_SHOWN = 5
+
+
+def _pages(context):
+    """The form page and the "Hỏi đáp" page, found once per request in one query."""
+    request = context.get("request")
+    pages = getattr(request, "_feedback_pages", None)
+    if pages is None:
+        rows = (
+            Page.objects.live().public().type(FeedbackPage, QuestionIndexPage).only("url_path", "path", "depth", "content_type")
+        )
+        pages = {page.specific_class: page for page in rows}
+        if request is not None:
+            request._feedback_pages = pages
+    return pages
+
+
+def _url(context, model, **params):
+    page = _pages(context).get(model)
+    if page is None:
+        return ""
+    url = page.get_url(context.get("request"))
+    query = urlencode({k: v for k, v in params.items() if v})
+    return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def feedback_page_url(context, procedure=None, document=None):
+    return _url(context, FeedbackPage, thu_tuc=getattr(procedure, "code", ""), van_ban=getattr(document, "pk", ""))
+
+
+@register.inclusion_tag("feedback/includes/procedure_questions.html", takes_context=True)
+def procedure_questions(context, procedure):
+    questions = list(
+        QuestionPage.objects.live()
+        .public()
+        .filter(procedure=procedure)
+        .order_by("-answered_on", "-pk")
+        .only("title", "url_path", "path", "depth", "answered_on")[: FAQ_SHOWN + 1]
+    )
+    return {
+        "request": context.get("request"),
+        "questions": questions[:FAQ_SHOWN],
+        "more_url": _url(context, QuestionIndexPage, thu_tuc=procedure.code) if len(questions) > FAQ_SHOWN else "",
+        "form_url": _url(context, FeedbackPage, thu_tuc=procedure.code),
+    }
+
+
+@register.inclusion_tag("feedback/includes/document_feedback.html", takes_context=True)
+def document_feedback(context, document):
+    return {"form_url": _url(context, FeedbackPage, van_ban=document.pk)}
+
+
+@register.simple_tag
+def question_structured_data(page):
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": page.title,
+                "text": page.question,
+                "dateCreated": page.asked_on.isoformat(),
+                "acceptedAnswer": {"@type": "Answer", "text": page.answer, "dateCreated": page.answered_on.isoformat()},
+            }
+        ],
+    }
