@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 
 from feedback import workflow
 from feedback.models import Submission
-from procedures.models import DossierStatistics, ProcedureField
+from procedures.models import ProcedureField
+from procedures.reform.models import DossierStatistics
 from tests import factories
 from tests.feedback.conftest import post_submission
 

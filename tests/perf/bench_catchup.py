@@ -91,10 +91,9 @@ def use_elasticsearch():
 
 
 def fill(count):
-    from procedures.generate import generate
-
-    from portal import demo
-    from procedures import demo as procedure_demo
+    from demo import procedures as procedure_demo
+    from demo import site as demo
+    from demo.generate import generate
     from procedures.models import AgencyPage, ProcedurePage
 
     existing = ProcedurePage.objects.filter(code__startswith="9.").count()

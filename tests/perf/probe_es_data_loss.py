@@ -75,8 +75,8 @@ def main():
     settings.ELASTICSEARCH_REFRESH = True
     from django.core.management import call_command
 
-    from portal import demo
-    from procedures import demo as procedure_demo
+    from demo import procedures as procedure_demo
+    from demo import site as demo
     from search import backends
     from search.models import PendingIndex
 

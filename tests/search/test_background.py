@@ -9,8 +9,8 @@ import time
 import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from procedures.generate import generate
 
+from demo.generate import generate
 from procedures.models import ProcedureField, ProcedureLevel
 from search import api, indexing, tasks
 from search.backends.orm import DatabaseStore
