@@ -210,7 +210,7 @@ def figures(request):
         data["page"] = _page_figures(page, today)
         if request.COOKIES.get(VOTER_COOKIE):
             personal = True
-            mine = Rating.objects.filter(page=page, voter=cookie_voter_id(voter_cookie_token(request))).values_list(
+            mine = Rating.objects.filter(page=page, cookie_voter_id=cookie_voter_id(voter_cookie_token(request))).values_list(
                 "stars", flat=True
             )
             data["page"] = {**data["page"], "yours": mine.first()}

@@ -86,7 +86,7 @@ def test_only_the_office_and_approvers_read_the_report(handled):
 def test_the_statistics_page_shows_feedback_figures_next_to_the_dossier_figures(handled):
     today = timezone.localdate()
     record = DossierStatistics(
-        period_kind="thang", number=today.month, year=today.year, live=True, received_in_person=10, resolved_on_time=10
+        period_kind="month", number=today.month, year=today.year, live=True, received_in_person=10, resolved_on_time=10
     )
     record.save()
     statistics = factories.StatisticsPageFactory(parent=handled.home)
