@@ -61,7 +61,7 @@ def home(db):
 
 @pytest.fixture
 def tree(home):
-    """The section tree of DESIGN.md with one news category, the document index and two agencies."""
+    """The section tree of docs/architecture.md with one news category, the document index and two agencies."""
     news = factories.NewsIndexPageFactory(parent=home, title="Tin tức", slug="tin-tuc", show_in_menus=True)
     category = factories.NewsIndexPageFactory(parent=news, title="Thông tin cải cách hành chính", slug="cchc")
     documents = factories.DocumentIndexPageFactory(parent=home, show_in_menus=True)
