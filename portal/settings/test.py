@@ -1,14 +1,15 @@
 """Fast, isolated settings for the test suite."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, INSTALLED_APPS
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"
+# One folder per database, so the SQLite and PostgreSQL passes of the test command can run side by side.
+MEDIA_ROOT = BASE_DIR / ".test-media" / DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
 FEEDBACK_PRIVATE_ROOT = MEDIA_ROOT / "private"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
