@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from procedures.exchange import admin_views, jobs
 from procedures.models import ApplicantType, ProcedureField, ProcedureLevel
 
 
@@ -32,6 +36,28 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_label = _("Danh mục TTHC")
     menu_name = "procedure_catalogue"
+    submenu_hook = "register_procedure_catalogue_menu_item"
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return jobs.may_import(request.user)
+
+
+@hooks.register("register_procedure_catalogue_menu_item")
+def import_menu_item():
+    return ImportMenuItem(_("Nhập, xuất thủ tục"), reverse("procedure_import_upload"), icon_name="upload", order=10)
+
+
+@hooks.register("register_admin_urls")
+def procedure_admin_urls():
+    return [
+        path("thu-tuc/nhap/", admin_views.upload_view, name="procedure_import_upload"),
+        path("thu-tuc/nhap/<int:pk>/", admin_views.import_view, name="procedure_import"),
+        path("thu-tuc/nhap/<int:pk>/xac-nhan/", admin_views.confirm_view, name="procedure_import_confirm"),
+        path("thu-tuc/nhap/<int:pk>/tien-do/", admin_views.status_view, name="procedure_import_status"),
+        path("thu-tuc/xuat/", admin_views.export_view, name="procedure_export"),
+    ]
