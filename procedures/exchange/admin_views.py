@@ -41,7 +41,7 @@ def upload_view(request):
     """ "Nhập thủ tục": the upload form, the export form and the user's recent imports."""
     scope = _scope(request)
     status = 200
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]

@@ -177,6 +177,13 @@ def test_bad_uploads_get_a_vietnamese_message_and_a_400(client, tree, users, nam
     assert ProcedureImport.objects.count() == 0
 
 
+def test_a_post_without_a_file_asks_for_one(client, tree, users):
+    client.force_login(users.reform)
+    response = client.post(UPLOAD, {})
+    assert response.status_code == 400
+    assert "Trường này là bắt buộc" in response.content.decode()
+
+
 def test_a_file_over_the_limit_is_refused(client, tree, users, monkeypatch):
     monkeypatch.setattr(exchange_forms, "MAX_UPLOAD_BYTES", 100)
     client.force_login(users.reform)
