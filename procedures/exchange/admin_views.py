@@ -96,13 +96,14 @@ def confirm_view(request, pk):
     job = _job(request, pk)
     if request.method != "POST":
         return redirect("procedure_import", pk=job.pk)
-    if job.status != ImportStatus.VALIDATED or job.valid == 0:
+    # One update that only a still-unconfirmed import passes, so a double click queues one task.
+    queued = ProcedureImport.objects.filter(pk=job.pk, status=ImportStatus.VALIDATED, valid__gt=0).update(
+        status=ImportStatus.QUEUED, skip_invalid=bool(job.problems)
+    )
+    if not queued:
         context = {"job": job, "processed": jobs.processed(job), "may_confirm": False}
         context["refusal"] = gettext("Lần nhập này không thể xác nhận nữa (đã nhập hoặc không có thủ tục hợp lệ).")
         return TemplateResponse(request, "procedures/admin/import_report.html", context, status=409)
-    job.status = ImportStatus.QUEUED
-    job.skip_invalid = bool(job.problems)
-    job.save(update_fields=["status", "skip_invalid"])
     transaction.on_commit(lambda: import_procedures.enqueue(job.pk))
     return redirect("procedure_import", pk=job.pk)
 

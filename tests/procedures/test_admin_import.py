@@ -62,6 +62,9 @@ def test_the_reform_office_imports_after_confirming_and_revisions_carry_its_name
         assert page.live
         assert page.latest_revision.user == users.reform
     assert Revision.objects.filter(user=users.reform).count() >= 2
+    again = client.post(reverse("procedure_import_confirm", args=[job.pk]))
+    assert again.status_code == 409, "a second confirmation queues nothing"
+    assert "không thể xác nhận nữa" in again.content.decode()
     result = client.get(reverse("procedure_import", args=[job.pk])).content.decode()
     assert "Đã nhập xong: 2 thủ tục mới, 0 thủ tục cập nhật, 0 thủ tục không đổi." in result
     status = client.get(reverse("procedure_import_status", args=[job.pk])).json()
