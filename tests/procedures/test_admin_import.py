@@ -229,3 +229,21 @@ def test_export_per_role(client, tree, users, justice_editor, catalogue):
     assert load_workbook(io.BytesIO(workbook.content))["thu_tuc"].cell(row=2, column=1).value == "1.000001"
     archive = zipfile.ZipFile(io.BytesIO(client.get(export, {"agency": tree.justice.pk, "format": "zip"}).content))
     assert "thu_tuc.csv" in archive.namelist()
+
+
+def test_the_page_listing_offers_export_to_those_who_may(client, tree, users, justice_editor):
+    """The reform office exports from the import page (it does not browse agencies' pages)."""
+    export = reverse("procedure_export")
+    own = f"{export}?agency={tree.justice.pk}&amp;format=xlsx"
+    other = f"{export}?agency={tree.construction.pk}&amp;format=xlsx"
+    whole = f"{export}?agency=&amp;format=xlsx"
+
+    def listing(page):
+        return client.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
+
+    client.force_login(justice_editor)
+    assert own in listing(tree.justice)
+    assert whole not in listing(tree.justice)
+    client.force_login(users.admin)
+    assert other in listing(tree.construction)
+    assert whole in listing(tree.procedures) and "Xuất toàn bộ thủ tục (XLSX)" in listing(tree.procedures)
