@@ -12,6 +12,7 @@ from wagtail.models import Revision
 
 from portal.roles import agency_role
 from procedures.exchange import forms as exchange_forms
+from procedures.exchange import jobs
 from procedures.models import ImportStatus, ProcedureImport, ProcedurePage
 from tests import factories
 from tests.procedures.conftest import national
@@ -247,3 +248,33 @@ def test_the_page_listing_offers_export_to_those_who_may(client, tree, users, ju
     client.force_login(users.admin)
     assert other in listing(tree.construction)
     assert whole in listing(tree.procedures) and "Xuất toàn bộ thủ tục (XLSX)" in listing(tree.procedures)
+
+
+def test_with_the_database_queue_the_import_waits_for_the_worker_and_the_page_shows_progress(
+    client, tree, users, settings, monkeypatch, confirm
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.search.test_background import Queue
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queue = Queue(monkeypatch)
+    notes = []
+    monkeypatch.setattr(jobs, "PROGRESS_EVERY", 1)
+    real_set = jobs.cache.set
+    monkeypatch.setattr(jobs.cache, "set", lambda key, value, *args: notes.append(value) or real_set(key, value, *args))
+
+    client.force_login(users.reform)
+    job, _response = confirm(client, upload(client, [national(), national("2.000001")]))
+    job.refresh_from_db()
+    assert job.status == ImportStatus.QUEUED and ProcedurePage.objects.count() == 0
+    assert DBTaskResult.objects.filter(status="READY", task_path="procedures.exchange.tasks.import_procedures").count() == 1
+    waiting = client.get(reverse("procedure_import", args=[job.pk])).content.decode()
+    assert f'data-url="{reverse("procedure_import_status", args=[job.pk])}"' in waiting and "<progress" in waiting
+    assert client.get(reverse("procedure_import_status", args=[job.pk])).json()["finished"] is False
+
+    queue.run()
+    job.refresh_from_db()
+    assert (job.status, job.created) == (ImportStatus.DONE, 2)
+    assert notes == [1, 2], "the worker notes each record written for the page to poll"
+    assert ProcedurePage.objects.count() == 2
