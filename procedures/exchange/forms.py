@@ -24,6 +24,7 @@ WHOLE_CATALOGUE = ""
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp thủ tục"),
+        max_length=200,  # room for the storage's date folders and suffix within the model's 255
         help_text=_("Tệp .json theo cấu trúc chia sẻ quốc gia, .xlsx theo mẫu phẳng, hoặc .zip gồm các tệp CSV; tối đa 32 MB."),
     )
 
