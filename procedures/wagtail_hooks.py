@@ -1,8 +1,15 @@
+from urllib.parse import urlencode
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from procedures.models import ApplicantType, ProcedureField, ProcedureLevel
+from procedures.exchange import admin_views, jobs
+from procedures.models import AgencyPage, ApplicantType, ProcedureField, ProcedureIndexPage, ProcedureLevel
 
 
 class ProcedureFieldViewSet(SnippetViewSet):
@@ -32,6 +39,48 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_label = _("Danh mục TTHC")
     menu_name = "procedure_catalogue"
+    submenu_hook = "register_procedure_catalogue_menu_item"
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return jobs.may_import(request.user)
+
+
+@hooks.register("register_procedure_catalogue_menu_item")
+def import_menu_item():
+    return ImportMenuItem(_("Nhập, xuất thủ tục"), reverse("procedure_import_upload"), icon_name="upload", order=10)
+
+
+@hooks.register("register_admin_urls")
+def procedure_admin_urls():
+    return [
+        path("thu-tuc/nhap/", admin_views.upload_view, name="procedure_import_upload"),
+        path("thu-tuc/nhap/<int:pk>/", admin_views.import_view, name="procedure_import"),
+        path("thu-tuc/nhap/<int:pk>/xac-nhan/", admin_views.confirm_view, name="procedure_import_confirm"),
+        path("thu-tuc/nhap/<int:pk>/tien-do/", admin_views.status_view, name="procedure_import_status"),
+        path("thu-tuc/xuat/", admin_views.export_view, name="procedure_export"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def exchange_buttons(page, user, view_name, next_url=None):
+    """Export (and import) from the page listing: an agency's procedures to those who may export them, the
+    whole catalogue from the catalogue page to admins and the reform office."""
+    if page.specific_class not in (AgencyPage, ProcedureIndexPage):
+        return []
+    scope = jobs.agency_scope(user)
+    if page.specific_class is AgencyPage and (scope is None or page.pk in {agency.pk for agency in scope}):
+        agency, label = page.pk, _("Xuất thủ tục của cơ quan (XLSX)")
+    elif page.specific_class is ProcedureIndexPage and scope is None:
+        agency, label = "", _("Xuất toàn bộ thủ tục (XLSX)")
+    else:
+        return []
+    export = reverse("procedure_export") + "?" + urlencode({"agency": agency, "format": "xlsx"})
+    return [
+        Button(label, url=export, icon_name="download", priority=80),
+        Button(_("Nhập thủ tục từ tệp"), url=reverse("procedure_import_upload"), icon_name="upload", priority=81),
+    ]

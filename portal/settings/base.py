@@ -186,6 +186,8 @@ ENGAGEMENT_WIDGETS = env_bool("ENGAGEMENT_WIDGETS", True)
 # many days after a submission is finished (`manage.py feedback_anonymise`).
 FEEDBACK_PRIVATE_ROOT = Path(env("FEEDBACK_PRIVATE_ROOT", BASE_DIR / "private-media"))
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 730)
+# Procedure files uploaded in the admin wait here, outside MEDIA_ROOT, until their import has run.
+PROCEDURE_IMPORT_ROOT = Path(env("PROCEDURE_IMPORT_ROOT", BASE_DIR / "private-media" / "procedure-imports"))
 
 # Anonymous pages are kept whole in the cache this long (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

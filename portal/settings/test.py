@@ -11,6 +11,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # One folder per database, so the SQLite and PostgreSQL passes of the test command can run side by side.
 MEDIA_ROOT = BASE_DIR / ".test-media" / DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
 FEEDBACK_PRIVATE_ROOT = MEDIA_ROOT / "private"
+PROCEDURE_IMPORT_ROOT = MEDIA_ROOT / "private" / "procedure-imports"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

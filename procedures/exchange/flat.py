@@ -236,6 +236,11 @@ NATIONAL_TO_FLAT = {
 }  # fmt: skip
 
 
+def column(sheet, national):
+    """The name a problem's column goes by in the file: the template's column on a sheet, else the national path."""
+    return NATIONAL_TO_FLAT.get(national, national) if sheet else national
+
+
 def _locate(sheet, number, column, locations):
     """Point an error at the sheet, row and column of the template rather than the national path."""
     for prefix, (child_sheet, child_number) in locations.items():
@@ -265,6 +270,7 @@ __all__ = [
     "CHANNEL_NUMBERS",
     "ONLINE_NAMES",
     "FlatFileError",
+    "column",
     "from_national_rows",
     "parse",
     "read_tables",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from procedures.exchange import flat
 from procedures.exchange.records import InvalidRecord, Parsed, from_national, to_national
 from procedures.exchange.store import Writer, comparable, procedures_for_export, to_record
-from procedures.models import ProcedurePage
+from procedures.models import AgencyPage, ProcedurePage
 from procedures.selectors import attach_agencies
 
 
@@ -90,8 +90,9 @@ def limit(value):
     return number_format(value, force_grouping=True)
 
 
-def validate(path, parsed):
-    """(valid records, [Problem]): every problem of every record, then duplicate codes and unknown related codes."""
+def validate(path, parsed, agencies=None):
+    """(valid records, [Problem]): every problem of every record, then duplicate codes and unknown related codes;
+    with `agencies` ({short name: AgencyPage}, a department editor's), also records filed under another agency."""
     name = Path(path).name
     problems = [Problem(name, *problem) for item in parsed for problem in item.problems]
     seen, readable = {}, [item for item in parsed if item.record is not None]
@@ -128,12 +129,60 @@ def validate(path, parsed):
                 )
             )
             failed.add(id(item))
+    if agencies is not None:
+        for item, column, reason in outside(readable, agencies):
+            problems.append(Problem(name, item.sheet, item.row, flat.column(item.sheet, column), reason))
+            failed.add(id(item))
     return [item.record for item in readable if id(item) not in failed], problems
 
 
-def import_file(path, index, skip_invalid=False, user=None, progress=lambda items: items):
+def outside(readable, agencies):
+    """(item, national column, reason) for every way a record would write outside the given agencies: filed
+    under another agency, its code already filed under another one, or an implementing agency not yet made."""
+    own = ", ".join(sorted(agencies))
+    filed = attach_agencies(list(ProcedurePage.objects.filter(code__in=[i.record.code for i in readable]).only("code", "path")))
+    elsewhere = {p.code: p.agency.short_name for p in filed if p.agency is not None and p.agency.short_name not in agencies}
+    known = set(
+        AgencyPage.objects.filter(short_name__in={c for i in readable for c, _n in i.record.implementing}).values_list(
+            "short_name", flat=True
+        )
+    )
+    for item in readable:
+        record = item.record
+        if record.agency[0] not in agencies:
+            yield (
+                item,
+                "COQUANQUANLY",
+                _("thủ tục của cơ quan %(agency)s; bạn chỉ được nhập thủ tục của %(own)s")
+                % {
+                    "agency": record.agency[0] or "-",
+                    "own": own,
+                },
+            )
+        if record.code in elsewhere:
+            yield (
+                item,
+                "MATTHC",
+                _("mã %(code)s đã có ở cơ quan %(agency)s; bạn chỉ được sửa thủ tục của %(own)s")
+                % {
+                    "code": record.code,
+                    "agency": elsewhere[record.code],
+                    "own": own,
+                },
+            )
+        missing = [code for code, _n in record.implementing if code not in known]
+        if missing:
+            yield (
+                item,
+                "COQUANTHUCHIEN",
+                _("cơ quan thực hiện chưa có trên cổng: %(codes)s; nhờ quản trị hoặc Văn phòng CCHC thêm trước")
+                % {"codes": ", ".join(missing)},
+            )
+
+
+def import_file(path, index, skip_invalid=False, user=None, progress=lambda items: items, agencies=None):
     parsed = parse_file(path)
-    records, problems = validate(path, parsed)
+    records, problems = validate(path, parsed, agencies)
     if problems and not skip_invalid:
         return ImportResult(problems=problems)
     result = write_records(records, index, user=user, progress=progress)

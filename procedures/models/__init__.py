@@ -1,4 +1,5 @@
 from .agencies import AgencyPage, AgencyType, ProcedureIndexPage
+from .imports import ImportStatus, ProcedureImport
 from .parts import (
     Channel,
     DossierDocument,
@@ -18,10 +19,12 @@ __all__ = [
     "ApplicantType",
     "Channel",
     "DossierDocument",
+    "ImportStatus",
     "LegalBasis",
     "OnlineLevel",
     "ProcedureChannel",
     "ProcedureField",
+    "ProcedureImport",
     "ProcedureIndexPage",
     "ProcedureLevel",
     "ProcedurePage",

@@ -5,7 +5,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from portal.admin_forms import PageForm
 from portal.models import BasePage
+from portal.widgets import FilteredCheckboxes
 from procedures.models.parts import Channel, TimeUnit
 
 
@@ -37,31 +39,93 @@ class ProcedurePage(BasePage):
     code = models.CharField(
         _("Mã thủ tục"), max_length=50, unique=True, help_text=_("Mã trên Cơ sở dữ liệu quốc gia, ví dụ 1.001193")
     )
-    procedure_type = models.CharField(_("Loại thủ tục"), max_length=255, blank=True)
+    procedure_type = models.CharField(
+        _("Loại thủ tục"),
+        max_length=255,
+        blank=True,
+        help_text=_("Như trên Cơ sở dữ liệu quốc gia, ví dụ: Thủ tục hành chính được luật giao quy định chi tiết"),
+    )
     fields = ParentalManyToManyField(
-        "procedures.ProcedureField", verbose_name=_("Lĩnh vực"), related_name="procedures", blank=True
+        "procedures.ProcedureField",
+        verbose_name=_("Lĩnh vực"),
+        related_name="procedures",
+        blank=True,
+        help_text=_("Đánh dấu một hoặc nhiều lĩnh vực; gõ vào ô lọc để tìm nhanh (danh sách ở Danh mục TTHC → Lĩnh vực)"),
     )
     levels = ParentalManyToManyField(
-        "procedures.ProcedureLevel", verbose_name=_("Cấp thực hiện"), related_name="procedures", blank=True
+        "procedures.ProcedureLevel",
+        verbose_name=_("Cấp thực hiện"),
+        related_name="procedures",
+        blank=True,
+        help_text=_("Đánh dấu mọi cấp giải quyết thủ tục, ví dụ: Cấp Tỉnh, Cấp Xã"),
     )
     applicants = ParentalManyToManyField(
-        "procedures.ApplicantType", verbose_name=_("Đối tượng thực hiện"), related_name="procedures", blank=True
+        "procedures.ApplicantType",
+        verbose_name=_("Đối tượng thực hiện"),
+        related_name="procedures",
+        blank=True,
+        help_text=_("Ai làm thủ tục này, ví dụ: Công dân Việt Nam, Người nước ngoài, Doanh nghiệp"),
     )
     implementing_agencies = ParentalManyToManyField(
-        "procedures.AgencyPage", verbose_name=_("Cơ quan thực hiện"), related_name="implemented_procedures", blank=True
+        "procedures.AgencyPage",
+        verbose_name=_("Cơ quan thực hiện"),
+        related_name="implemented_procedures",
+        blank=True,
+        help_text=_("Các cơ quan trực tiếp tiếp nhận và giải quyết hồ sơ; gõ vào ô lọc để tìm nhanh"),
     )
-    authorised_agencies = models.TextField(_("Cơ quan có thẩm quyền"), blank=True)
-    coordinating_agencies = models.TextField(_("Cơ quan phối hợp"), blank=True)
-    where_to_submit = models.TextField(_("Địa chỉ tiếp nhận hồ sơ"), blank=True)
-    requirements = RichTextField(_("Yêu cầu, điều kiện"), blank=True, features=["bold", "italic", "ol", "ul", "link"])
+    authorised_agencies = models.TextField(
+        _("Cơ quan có thẩm quyền"),
+        blank=True,
+        help_text=_("Cơ quan, người có thẩm quyền quyết định, như quyết định công bố, ví dụ: Chủ tịch UBND cấp xã"),
+    )
+    coordinating_agencies = models.TextField(
+        _("Cơ quan phối hợp"), blank=True, help_text=_("Cơ quan phối hợp giải quyết, mỗi cơ quan một dòng; để trống nếu không có")
+    )
+    where_to_submit = models.TextField(
+        _("Địa chỉ tiếp nhận hồ sơ"),
+        blank=True,
+        help_text=_("Tên bộ phận và địa chỉ nộp hồ sơ trực tiếp, ví dụ: Bộ phận Một cửa UBND xã, số 1 đường Lê Lợi"),
+    )
+    requirements = RichTextField(
+        _("Yêu cầu, điều kiện"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Điều kiện người làm thủ tục phải đáp ứng, mỗi điều kiện một gạch đầu dòng; để trống nếu không có"),
+    )
     online_level = models.CharField(
-        _("Dịch vụ công trực tuyến"), max_length=10, choices=OnlineLevel.choices, default=OnlineLevel.NONE, db_index=True
+        _("Dịch vụ công trực tuyến"),
+        max_length=10,
+        choices=OnlineLevel.choices,
+        default=OnlineLevel.NONE,
+        db_index=True,
+        help_text=_("Toàn trình: nộp hồ sơ và nhận kết quả hoàn toàn trực tuyến; Một phần: còn phải đến nộp hoặc nhận"),
     )
-    online_url = models.URLField(_("Đường dẫn nộp trực tuyến"), blank=True, max_length=500)
-    four_on_the_spot = models.BooleanField(_("Thực hiện “4 tại chỗ”"), default=False, db_index=True)
-    inter_agency = models.BooleanField(_("Liên thông"), default=False)
-    keywords = models.CharField(_("Từ khóa"), max_length=500, blank=True)
-    description = models.TextField(_("Mô tả"), blank=True)
+    online_url = models.URLField(
+        _("Đường dẫn nộp trực tuyến"),
+        blank=True,
+        max_length=500,
+        help_text=_("Địa chỉ đầy đủ của trang nộp hồ sơ trên Cổng dịch vụ công, bắt đầu bằng https://"),
+    )
+    four_on_the_spot = models.BooleanField(
+        _("Thực hiện “4 tại chỗ”"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "Đánh dấu nếu hồ sơ được tiếp nhận, thẩm định, phê duyệt và trả kết quả ngay tại Trung tâm Phục vụ hành chính công"
+        ),
+    )
+    inter_agency = models.BooleanField(
+        _("Liên thông"), default=False, help_text=_("Đánh dấu nếu hồ sơ được chuyển giữa các cơ quan, người dân chỉ nộp một lần")
+    )
+    keywords = models.CharField(
+        _("Từ khóa"),
+        max_length=500,
+        blank=True,
+        help_text=_("Những từ người dân hay gõ khi tìm, cách nhau bằng dấu phẩy, ví dụ: làm giấy khai sinh, khai sinh cho con"),
+    )
+    description = models.TextField(
+        _("Mô tả"), blank=True, help_text=_("Một, hai câu bằng lời thường: thủ tục để làm gì; hiện ở đầu trang và khi tìm kiếm")
+    )
     decision = models.ForeignKey(
         "news.DecisionPage",
         verbose_name=_("Quyết định công bố"),
@@ -69,15 +133,25 @@ class ProcedurePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="announced_procedures",
+        help_text=_("Chọn quyết định công bố thủ tục nếu đã đăng trên cổng"),
     )
-    decision_number = models.CharField(_("Số quyết định công bố"), max_length=100, blank=True)
+    decision_number = models.CharField(
+        _("Số quyết định công bố"),
+        max_length=100,
+        blank=True,
+        help_text=_("Số, ký hiệu quyết định, ví dụ: 1234/QĐ-UBND; ghi cả khi quyết định chưa đăng trên cổng"),
+    )
 
     content_panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("procedure_type")]),
         FieldPanel("title", heading=_("Tên thủ tục")),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("fields"), FieldPanel("levels"), FieldPanel("applicants")],
+            [
+                FieldPanel("fields", widget=FilteredCheckboxes),
+                FieldPanel("levels", widget=FilteredCheckboxes),
+                FieldPanel("applicants", widget=FilteredCheckboxes),
+            ],
             heading=_("Phân loại"),
         ),
         InlinePanel("steps", heading=_("Trình tự thực hiện"), label=_("Bước")),
@@ -85,7 +159,7 @@ class ProcedurePage(BasePage):
         InlinePanel("dossier", heading=_("Thành phần hồ sơ"), label=_("Giấy tờ")),
         MultiFieldPanel(
             [
-                FieldPanel("implementing_agencies"),
+                FieldPanel("implementing_agencies", widget=FilteredCheckboxes),
                 FieldPanel("authorised_agencies"),
                 FieldPanel("coordinating_agencies"),
                 FieldPanel("where_to_submit"),
@@ -125,6 +199,8 @@ class ProcedurePage(BasePage):
     ]
     parent_page_types = ["procedures.AgencyPage"]
     subpage_types = []
+    base_form_class = PageForm
+    admin_help_texts = {"title": _("Tên đầy đủ như trong quyết định công bố, ví dụ: Đăng ký khai sinh")}
 
     class Meta:
         verbose_name = _("Thủ tục hành chính")

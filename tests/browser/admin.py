@@ -1,11 +1,16 @@
 """The admin in a real browser: what its scripts draw is Vietnamese too, and axe-core finds no serious
-problem on the dashboard and the procedure editor (and no two landmarks of the same name)."""
+problem on the dashboard, the procedure editor and the procedure import report (and no two landmarks of
+the same name)."""
 
+import json
 import re
+import tempfile
+from pathlib import Path
 
 from procedures.models import ProcedurePage
 from tests.admin_english import find_english
 from tests.browser.conftest import AXE
+from tests.procedures.conftest import national
 
 PASSWORD = "Demo@2026"
 
@@ -58,8 +63,32 @@ def admin_is_vietnamese_and_accessible(browser, base, shoot):
     admin.get_by_role("button", name="Thao tác khác").click()
     problems["procedure editor"] = check(admin, "admin-procedure-edit", shoot)
     assert admin.get_by_role("button", name="Lưu bản nháp").first.is_visible()
+    admin.get_by_role("searchbox", name="Lọc các lựa chọn").first.fill("ho tich")
+    assert admin.get_by_label("Hộ tịch", exact=True).is_visible()
+    assert not admin.get_by_label("Đất đai", exact=True).is_visible()
+
+    problems["procedure import report"] = import_report(browser, base, shoot)
 
     for name, found in list(problems.items()):
         if found == {"english": {}, "axe": []}:
             del problems[name]
     assert problems == {}
+
+
+def import_report(browser, base, shoot):
+    """The reform office uploads a file with two bad records and reads the report; nothing is written."""
+    bad_fee = national("2.000002")
+    bad_fee["CACHTHUCTHUCHIEN"][0]["PHILEPHI"][0]["SOTIEN"] = "hai nghìn"
+    records = [national("2.000001", MUCDODVC="MUCDO4"), bad_fee]
+    office = sign_in(browser, base, "cchc")
+    office.goto(f"{base}/admin/thu-tuc/nhap/")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "thu-tuc-so-tu-phap.json"
+        path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        office.set_input_files("#id_file", str(path))
+        office.get_by_role("button", name="Tải lên và kiểm tra").click()
+    office.wait_for_url(re.compile(r".*/admin/thu-tuc/nhap/\d+/$"))
+    assert office.get_by_text("Tệp có 2 lỗi ở 2 dòng. Chưa thủ tục nào được ghi.").is_visible()
+    assert office.get_by_role("cell", name="không phải số: 'hai nghìn'").is_visible()
+    assert not ProcedurePage.objects.filter(code__in=["2.000001", "2.000002"]).exists()
+    return check(office, "admin-procedure-import-report", shoot)

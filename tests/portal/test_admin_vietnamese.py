@@ -28,7 +28,7 @@ from wagtail.models import Workflow
 
 from portal import i18n, names
 from portal.roles import ADMINS, EDITORS, MODERATORS, REFORM_OFFICE, agency_role
-from procedures.models import ApplicantType, ProcedureField, ProcedureLevel
+from procedures.models import ApplicantType, ProcedureField, ProcedureImport, ProcedureLevel
 from tests import factories
 from tests.admin_english import find_english, visible_texts
 from tests.portal.admin_overrides import OVERRIDES, PROJECT, expected
@@ -82,8 +82,17 @@ def site(tree):
         file=SimpleUploadedFile("to-khai.pdf", b"%PDF-1.4 to khai"),
         uploaded_by_user=people.editor,
     )
+    procedure_import = ProcedureImport.objects.create(
+        user=people.agency,
+        file_name="thu-tuc.xlsx",
+        restricted=True,
+        total=2,
+        valid=1,
+        problems=[{"file": "thu-tuc.xlsx", "sheet": "thu_tuc", "row": 3, "column": "ten", "reason": "bắt buộc, đang để trống"}],
+    )
     return SimpleNamespace(
         people=people,
+        procedure_import=procedure_import,
         tree=tree,
         live=live,
         draft=draft,
@@ -122,6 +131,10 @@ def seeds(site, role):
         pages += [reverse("wagtailadmin_explore", args=(tree.justice.pk,))]
         pages += [reverse("wagtailadmin_pages:edit", args=(site.procedure.pk,))]
         pages += [reverse("wagtailadmin_pages:add", args=("procedures", "procedurepage", tree.justice.pk))]
+    if role in ("agency", "reform", "admin"):
+        pages += [reverse("procedure_import_upload")]
+    if role == "agency":
+        pages += [reverse("procedure_import", args=(site.procedure_import.pk,))]
     if role in ("reform", "admin"):
         pages += [reverse("wagtailsnippets_reform_dossierstatistics:add")]
     if role == "admin":
