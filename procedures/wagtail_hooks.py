@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from procedures.models import ApplicantType, ProcedureField, ProcedureLevel
+from news.models import DecisionPage
+from portal.web.page_cache import page_section
+from procedures.models import ApplicantType, ProcedureField, ProcedureLevel, ProcedurePage
 
 
 class ProcedureFieldViewSet(SnippetViewSet):
@@ -35,3 +38,12 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+@hooks.register("page_cache_shown_on")
+def procedures_citing(page):
+    """A decision's title and number show on the procedures whose legal bases cite it (one per section)."""
+    if not isinstance(page, DecisionPage):
+        return []
+    citing = ProcedurePage.objects.filter(legal_bases__document=page).only("url_path", "depth")
+    return list({page_section(procedure): procedure for procedure in citing}.values())
