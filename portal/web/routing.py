@@ -3,10 +3,10 @@
 Wagtail finds the site (a query), then walks down from its root: a query for each child by slug and
 one for its specific row, so an article four levels deep costs nine queries before its view runs.
 Here the site comes from the cache (portal.web.chrome, kept until a saved Site purges everything),
-the pages on the way are one query by `url_path`, and only the page served
-is fetched as its specific type. A routable page on the way still gets first say on the rest of the
-path, as in Wagtail (its own sub-routes before its children). The ancestors are kept on the page, so
-breadcrumbs, the sidebar and view restrictions need no query of their own.
+the pages on the way are one query by `url_path`, and only the page served is fetched as its
+specific type. A routable page on the way still gets first say on the rest of the path, as in Wagtail
+(its own sub-routes before its children). The ancestors are kept on the page (`route_ancestors`), so
+the breadcrumbs need no query of their own.
 
 Anything this does not know how to route the same way (several locales, a page type with a `route`
 of its own) is left to Wagtail.
