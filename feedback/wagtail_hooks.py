@@ -7,7 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from feedback import admin_views, permissions, statistics
-from feedback.models import Holiday, Submission
+from feedback.models import FeedbackPage, Holiday, QuestionPage, Submission
+from procedures.models import AgencyPage, ProcedurePage
 
 
 class SubmissionViewSet(ModelViewSet):
@@ -102,3 +103,13 @@ def feedback_admin_urls():
 
 
 hooks.register("statistics_page_tables", statistics.feedback_table)
+
+
+@hooks.register("page_cache_shown_on")
+def pages_showing_feedback_content(page):
+    """A published question shows on its procedure's page; the feedback form lists agencies and procedures."""
+    if isinstance(page, QuestionPage):
+        return [page.procedure] if page.procedure_id else []
+    if isinstance(page, AgencyPage | ProcedurePage):
+        return list(FeedbackPage.objects.only("url_path", "depth"))
+    return []

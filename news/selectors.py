@@ -5,10 +5,11 @@ from django.db.models.functions import Length, RowNumber, Substr
 
 from news.models import NewsIndexPage, NewsPage
 from portal.engagement.selectors import most_viewed_recently
+from portal.web.chrome import public
 
 
 def _live_articles():
-    return NewsPage.objects.live().public().select_related("main_image").prefetch_related("main_image__renditions")
+    return public(NewsPage.objects.live()).select_related("main_image").prefetch_related("main_image__renditions")
 
 
 def featured_news(root, limit=5):
@@ -17,7 +18,7 @@ def featured_news(root, limit=5):
 
 def latest_by_category(root, per_category):
     """The newest `per_category` articles of every category shown on the home page, in two queries."""
-    categories = list(NewsIndexPage.objects.live().public().descendant_of(root).filter(show_on_home=True).order_by("path"))
+    categories = list(public(NewsIndexPage.objects.live()).descendant_of(root).filter(show_on_home=True).order_by("path"))
     if not categories:
         return []
     ranked = (
@@ -37,4 +38,4 @@ def latest_by_category(root, per_category):
 
 def most_read(root, limit=5):
     """ "Tin đọc nhiều": the most viewed live articles under `root` over 7 and over 30 days."""
-    return most_viewed_recently(NewsPage.objects.live().public().descendant_of(root), limit)
+    return most_viewed_recently(public(NewsPage.objects.live()).descendant_of(root), limit)

@@ -10,6 +10,7 @@ from news.feeds import CategoryFeed
 from news.forms import DocumentFilterForm, NewsFilterForm
 from news.models import NewsIndexPage
 from portal.engagement.selectors import most_viewed_recently
+from portal.web.chrome import public
 
 NEWS_PER_PAGE = 12
 DOCUMENTS_PER_PAGE = 20
@@ -23,7 +24,7 @@ def listing(request, index):
     context = {
         "filter_form": form,
         "articles": Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page")),
-        "categories": index.get_children().live().public().type(NewsIndexPage),
+        "categories": public(index.get_children().live().type(NewsIndexPage)),
         "most_read": most_viewed_recently(index.articles()),
     }
     response = index.render(request, context_overrides=context)

@@ -5,13 +5,13 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
-from wagtail.models import Collection, GroupCollectionPermission, Page, PageViewRestriction
+from wagtail.models import Collection, GroupCollectionPermission, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from portal.engagement.models import Comment
 from portal.models import SiteSettings
 from portal.roles import ADMINS, ALL_PAGE_PERMISSIONS, existing_group, grant_subtree
-from portal.web.page_cache import purge
+from portal.web.page_cache import purge, purge_moved_page, purge_page, purge_pages
 
 
 @receiver(post_migrate, dispatch_uid="portal.signals.sync_admin_group")
@@ -32,12 +32,30 @@ def sync_admin_group(sender, using="default", **kwargs):
         grant_subtree(group, root, ALL_PAGE_PERMISSIONS)
 
 
-# The page cache: whatever a cached page may show changes when pages, their view restrictions (a page
-# made private leaves the listings, feeds and the home page too), site settings, comments or published
-# figures (snippets with drafts) change.
-for _signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-    _signal.connect(purge, dispatch_uid=f"portal.page_cache.{_signal.__class__.__name__}.{id(_signal)}")
-post_delete.connect(purge, sender=Page, dispatch_uid="portal.page_cache.page_deleted")
-for _model in (SiteSettings, Comment, PageViewRestriction):
+# The page cache: what a cached page may show changes when pages are published, unpublished, moved or
+# deleted (their section and the home page; portal.web.page_cache says which), and for the whole site
+# when view restrictions (a page made private leaves the listings, feeds and the home page too), sites,
+# site settings or published figures (snippets with drafts) change. An approved comment changes its
+# page's section.
+def purge_snippet(sender, instance, **kwargs):
+    """Wagtail sends `published` for pages too; those are purged by section above."""
+    if not isinstance(instance, Page):
+        purge()
+
+
+for _signal in (page_published, page_unpublished):
+    _signal.connect(purge_page, dispatch_uid=f"portal.page_cache.{id(_signal)}")
+post_page_move.connect(purge_moved_page, dispatch_uid="portal.page_cache.page_moved")
+post_delete.connect(purge_page, sender=Page, dispatch_uid="portal.page_cache.page_deleted")
+for _signal in (published, unpublished):
+    _signal.connect(purge_snippet, dispatch_uid=f"portal.page_cache.{id(_signal)}")
+for _model in (SiteSettings, PageViewRestriction, Site):
     post_save.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.saved")
     post_delete.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.deleted")
+
+
+@receiver([post_save, post_delete], sender=Comment, dispatch_uid="portal.page_cache.comment")
+def purge_comment_page(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).only("depth", "url_path").first()
+    if page is not None:
+        purge_pages(page)

@@ -8,6 +8,9 @@ readers strip the spaces around a cell, as every importer does).
 
 Read files are streamed with limits on the unpacked size, the rows and the characters of a cell; a
 file over a limit is refused with a Vietnamese message before it can fill the memory.
+
+openpyxl is imported when a spreadsheet is read or written, not when a web worker starts: few
+requests need it, and it is a large part of a worker's memory.
 """
 
 import csv
@@ -19,9 +22,6 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -97,12 +97,16 @@ def append_row(sheet, values, bold=False, number_formats=()):
             cell.data_type = "s"
             cell.quotePrefix = True
         if bold:
+            from openpyxl.styles import Font
+
             cell.font = Font(bold=True)
         if fmt and isinstance(cell.value, int | float):
             cell.number_format = fmt
 
 
 def workbook():
+    from openpyxl import Workbook
+
     book = Workbook()
     book.remove(book.active)
     return book
@@ -245,6 +249,9 @@ def read_xlsx(file, name, sheets=None, limits=Limits()):
         pass
     if hasattr(file, "seek"):
         file.seek(0)
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as exc:

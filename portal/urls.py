@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.web import health
+from portal.web import health, routing
 
 ADMIN_PATH = settings.WAGTAIL_ADMIN_PATH
 
@@ -32,4 +32,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages are served by Wagtail's view with a cheaper route (portal.web.routing); Wagtail's own patterns
+# (under _util/: the password form of private pages; reversing "wagtail_serve") follow.
+urlpatterns += [
+    re_path("^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), routing.serve),
+    path("", include(wagtail_urls)),
+]

@@ -9,9 +9,12 @@ from wagtail.models import Site
 from wagtail.sites.views import IndexView as SiteIndexView
 
 from portal import names
+from portal.web import chrome
 from portal.web.page_cache import mark_cacheable
 
 hooks.register("before_serve_page", mark_cacheable)
+hooks.register("page_known_public", lambda page: not chrome.is_restricted(page))
+hooks.register("cached_site_settings", chrome.site_settings)
 hooks.register("get_avatar_url", names.avatar_url)
 
 

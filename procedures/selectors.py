@@ -8,11 +8,12 @@ from django.db.models import Count, Q
 from django.db.models.functions import Length, Substr
 
 from portal.text import fold
+from portal.web.chrome import public
 from procedures.models import AgencyPage, OnlineLevel, ProcedureField, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 
 def live_procedures(root):
-    return ProcedurePage.objects.live().public().descendant_of(root)
+    return public(ProcedurePage.objects.live()).descendant_of(root)
 
 
 COMMUNE_LEVEL = re.compile(r"\b(xa|phuong|dac khu)\b")
@@ -35,7 +36,7 @@ def agency_procedures(agency, commune):
     listed = Q(path__startswith=agency.path)
     if commune:
         listed |= _at_commune_level(commune_levels())
-    return ProcedurePage.objects.live().public().filter(listed, path__startswith=catalogue_path)
+    return public(ProcedurePage.objects.live()).filter(listed, path__startswith=catalogue_path)
 
 
 def listing(queryset):

@@ -8,8 +8,10 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from news.models import DecisionPage
+from portal.web.page_cache import page_section
 from procedures.exchange import admin_views, jobs
-from procedures.models import AgencyPage, ApplicantType, ProcedureField, ProcedureIndexPage, ProcedureLevel
+from procedures.models import AgencyPage, ApplicantType, ProcedureField, ProcedureIndexPage, ProcedureLevel, ProcedurePage
 
 
 class ProcedureFieldViewSet(SnippetViewSet):
@@ -84,3 +86,12 @@ def exchange_buttons(page, user, view_name, next_url=None):
         Button(label, url=export, icon_name="download", priority=80),
         Button(_("Nhập thủ tục từ tệp"), url=reverse("procedure_import_upload"), icon_name="upload", priority=81),
     ]
+
+
+@hooks.register("page_cache_shown_on")
+def procedures_citing(page):
+    """A decision's title and number show on the procedures whose legal bases cite it (one per section)."""
+    if not isinstance(page, DecisionPage):
+        return []
+    citing = ProcedurePage.objects.filter(legal_bases__document=page).only("url_path", "depth")
+    return list({page_section(procedure): procedure for procedure in citing}.values())

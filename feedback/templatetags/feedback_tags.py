@@ -7,6 +7,7 @@ from django import template
 from wagtail.models import Page
 
 from feedback.models import FeedbackPage, QuestionIndexPage, QuestionPage
+from portal.web.chrome import public
 
 register = template.Library()
 FAQ_SHOWN = 5
@@ -17,9 +18,7 @@ def _pages(context):
     request = context.get("request")
     pages = getattr(request, "_feedback_pages", None)
     if pages is None:
-        rows = (
-            Page.objects.live().public().type(FeedbackPage, QuestionIndexPage).only("url_path", "path", "depth", "content_type")
-        )
+        rows = public(Page.objects.live().type(FeedbackPage, QuestionIndexPage)).only("url_path", "path", "depth", "content_type")
         pages = {page.specific_class: page for page in rows}
         if request is not None:
             request._feedback_pages = pages
@@ -43,8 +42,7 @@ def feedback_page_url(context, procedure=None, document=None):
 @register.inclusion_tag("feedback/includes/procedure_questions.html", takes_context=True)
 def procedure_questions(context, procedure):
     questions = list(
-        QuestionPage.objects.live()
-        .public()
+        public(QuestionPage.objects.live())
         .filter(procedure=procedure)
         .order_by("-answered_on", "-pk")
         .only("title", "url_path", "path", "depth", "answered_on")[: FAQ_SHOWN + 1]

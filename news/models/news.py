@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
+from portal.web.chrome import public
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -31,8 +32,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .descendant_of(self)
             .select_related("main_image")
             .prefetch_related("main_image__renditions")
@@ -104,14 +104,13 @@ class NewsPage(BasePage):
         """Hand-picked related articles, else the newest in the same category."""
         chosen = [link.news for link in self.related_links.select_related("news__main_image")]
         if chosen:
-            visible = set(NewsPage.objects.live().public().filter(pk__in=[n.pk for n in chosen]).values_list("pk", flat=True))
+            visible = set(public(NewsPage.objects.live()).filter(pk__in=[n.pk for n in chosen]).values_list("pk", flat=True))
             chosen = [news for news in chosen if news.pk in visible]
         if chosen:
             return chosen
         parent = self.get_parent()
         return list(
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .child_of(parent)
             .exclude(pk=self.pk)
             .select_related("main_image")

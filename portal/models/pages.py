@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.blocks import BodyBlock, SidebarBlock
@@ -44,6 +44,14 @@ class BasePage(SidebarMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Asked twice for every page served (Wagtail's check and the page cache): without a query when the
+        `page_known_public` hook (portal.web.chrome, from the cache) knows no restriction covers the page,
+        as on nearly every page of a public portal."""
+        if any(fn(self) for fn in hooks.get_hooks("page_known_public")):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve_with(self, view, request, *args, **kwargs):
         """Answer with the view function named by its dotted path ("app.views.name"), imported on first use.

@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Site
 
 from portal.blocks import SocialLinkBlock
 
@@ -44,3 +46,19 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("Cấu hình cổng")
         verbose_name_plural = _("Cấu hình cổng")
+
+    @classmethod
+    def for_request(cls, request):
+        """Every page reads the settings: from the cache through the `cached_site_settings` hook
+        (portal.web.chrome) instead of a query per request; the admin's settings form reads them with
+        `for_site`, from the database."""
+        attr = cls.get_cache_attr_name()
+        if not hasattr(request, attr):
+            site = Site.find_for_request(request)
+            readers = hooks.get_hooks("cached_site_settings")
+            if site is None or not readers:
+                return super().for_request(request)
+            instance = readers[0](cls, site)
+            instance._request = request
+            setattr(request, attr, instance)
+        return getattr(request, attr)

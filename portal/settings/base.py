@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.web.input.UnstorableInputMiddleware",
     "portal.web.headers.SecurityHeadersMiddleware",
+    "portal.engagement.middleware.BeaconShortcutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.web.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,6 +192,10 @@ PROCEDURE_IMPORT_ROOT = Path(env("PROCEDURE_IMPORT_ROOT", BASE_DIR / "private-me
 
 # Anonymous pages are kept whole in the cache this long (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long nginx or a CDN in front may keep an anonymous page without asking (README, Deployment).
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 30)
+# The chrome every page repeats (site, settings, menu, footer, sidebar; portal.web.chrome); 0 turns it off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -20,3 +20,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 ELASTICSEARCH_URL = None
 # The page cache would hide what a request costs; tests/portal/test_production.py turns it on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = (
+    0  # query-count tests compare states before and after a purge; tests/portal/test_query_counts.py turns it on
+)

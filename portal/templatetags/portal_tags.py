@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from portal.web import chrome
+
 register = template.Library()
 
 
@@ -45,7 +47,16 @@ def absolute_url(context, path):
 def breadcrumbs(page):
     if not isinstance(page, Page) or page.depth <= 2:
         return []
+    routed = getattr(page, "route_ancestors", None)  # found on the way to the page (portal.web.routing)
+    if routed is not None:
+        return [ancestor for ancestor in routed if ancestor.depth >= 2]
     return list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth"))
+
+
+@register.simple_tag
+def fragment_key(page=None):
+    """For `{% cache %}` around the chrome: see portal.web.chrome.fragment_key."""
+    return chrome.fragment_key(page if isinstance(page, Page) else None)
 
 
 @register.inclusion_tag("portal/includes/sidebar.html", takes_context=True)

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.models import BasePage
+from portal.web.chrome import public
 
 
 class AgencyType(models.TextChoices):
@@ -39,7 +40,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("Danh mục thủ tục hành chính")
 
     def agencies(self):
-        return AgencyPage.objects.live().public().child_of(self).order_by(AgencyType.listing_order(), "title")
+        return public(AgencyPage.objects.live()).child_of(self).order_by(AgencyType.listing_order(), "title")
 
     def communes(self):
         return self.agencies().filter(agency_type=AgencyType.COMMUNE).order_by("title")

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from portal.admin_forms import PageForm
 from portal.models import BasePage
+from portal.web.chrome import for_page, public
 from portal.widgets import FilteredCheckboxes
 from procedures.models.parts import Channel, TimeUnit
 
@@ -213,10 +214,7 @@ class ProcedurePage(BasePage):
         """Every part of the record, one query each whatever its length."""
         channels = list(self.channels.all())
         return {
-            "fields": list(self.fields.all()),
-            "levels": list(self.levels.all()),
-            "applicants": list(self.applicants.all()),
-            "implementing_agencies": list(self.implementing_agencies.all()),
+            **for_page(self, "procedure-taxonomy", self._taxonomy),
             "steps": list(self.steps.all()),
             "channels": channels,
             "dossier": list(self.dossier.select_related("form_file")),
@@ -226,11 +224,19 @@ class ProcedurePage(BasePage):
             "summary": summarise(channels),
         }
 
+    def _taxonomy(self):
+        return {
+            "fields": list(self.fields.all()),
+            "levels": list(self.levels.all()),
+            "applicants": list(self.applicants.all()),
+            "implementing_agencies": list(self.implementing_agencies.all()),
+        }
+
     def _public_related(self):
         related = [link.procedure for link in self.related_links.select_related("procedure")]
         if not related:
             return []
-        visible = set(ProcedurePage.objects.live().public().filter(pk__in=[p.pk for p in related]).values_list("pk", flat=True))
+        visible = set(public(ProcedurePage.objects.live()).filter(pk__in=[p.pk for p in related]).values_list("pk", flat=True))
         return [procedure for procedure in related if procedure.pk in visible]
 
     def structured_data(self, request, parts):

@@ -7,13 +7,14 @@ from django.utils.translation import gettext
 from wagtail.admin import messages
 
 from portal import tabular
+from portal.web.chrome import public
 from procedures.models import AgencyPage
 from procedures.reform import dashboard, export, upload
 from procedures.reform.forms import UploadForm
 
 
 def _board(request):
-    agencies = AgencyPage.objects.live().public().only("title", "short_name", "agency_type").order_by("title")
+    agencies = public(AgencyPage.objects.live()).only("title", "short_name", "agency_type").order_by("title")
     return dashboard.build(request.GET, agencies)
 
 

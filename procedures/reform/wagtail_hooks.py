@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from procedures.models import AgencyPage
 from procedures.reform import dashboard, views
 from procedures.reform.models import DossierStatistics, ParIndexScore, SatisfactionSurvey, ServiceIndexScore, StatisticsPage
 
@@ -81,3 +82,11 @@ def reform_admin_urls():
         path("so-lieu-cchc/nhap/", views.upload_view, name="reform_figures_upload"),
         path("so-lieu-cchc/mau/<slug:slug>.xlsx", views.template_view, name="reform_figures_template"),
     ]
+
+
+@hooks.register("page_cache_shown_on")
+def statistics_showing(page):
+    """The statistics page lists the agencies by name."""
+    if not isinstance(page, AgencyPage):
+        return []
+    return list(StatisticsPage.objects.only("url_path", "depth"))

@@ -71,6 +71,56 @@ def test_publishing_purges_the_page_its_listing_and_the_home_page(client, tree, 
     assert client.get(url).status_code == 404
 
 
+def test_publishing_an_article_purges_its_section_and_the_home_page_only(client, tree, article, cache_configuration):
+    """Issue 18: a publish used to send every page of the site to the uncached path at once."""
+    procedure = factories.ProcedurePageFactory(parent=tree.justice, title="Thủ tục vẫn trong bộ đệm")
+    for url in ("/", tree.category.url, article.url, procedure.url, tree.justice.url):
+        client.get(url)
+        assert cache_state(client.get(url)) == "hit"
+    factories.NewsPageFactory(parent=tree.category, title="Tin vừa xuất bản", featured=True)
+    assert cache_state(client.get(procedure.url)) == "hit"
+    assert cache_state(client.get(tree.justice.url)) == "hit"
+    for url in ("/", tree.category.url):
+        response = client.get(url)
+        assert cache_state(response) == "miss" and "Tin vừa xuất bản" in response.content.decode()
+    assert cache_state(client.get(article.url)) == "miss"  # its related news may show the new article
+
+
+def test_publishing_a_menu_page_purges_every_section(client, tree, article):
+    procedure = factories.ProcedurePageFactory(parent=tree.justice)
+    client.get(procedure.url)
+    factories.StandardPageFactory(parent=tree.home, title="Mục mới", slug="muc-moi", show_in_menus=True)
+    response = client.get(procedure.url)
+    assert cache_state(response) == "miss" and "Mục mới" in response.content.decode()
+
+
+def test_anonymous_pages_can_be_kept_by_browsers_and_proxies_and_revalidated(client, article):
+    first = client.get(article.url)
+    control = first["Cache-Control"]
+    assert "public" in control and "max-age=0" in control and "s-maxage=30" in control
+    assert first["ETag"] and first["Last-Modified"]
+    for conditional in ({"HTTP_IF_NONE_MATCH": first["ETag"]}, {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]}):
+        again = client.get(article.url, **conditional)
+        assert again.status_code == 304 and again.content == b"" and again["ETag"] == first["ETag"]
+    article.title = "Tin đã sửa sau khi lưu"
+    article.save_revision().publish()
+    changed = client.get(article.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and "Tin đã sửa sau khi lưu" in changed.content.decode()
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_signed_in_users_and_private_pages_get_no_shared_cache_headers(client, tree, article, users):
+    from wagtail.models import PageViewRestriction
+
+    page = factories.StandardPageFactory(parent=tree.home, title="Trang nội bộ", slug="noi-bo")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    private = client.get(page.url)
+    assert "public" not in private.get("Cache-Control", "") and not private.has_header("ETag")
+    client.force_login(users.editor)
+    signed_in = client.get(article.url)
+    assert "public" not in signed_in.get("Cache-Control", "") and not signed_in.has_header("Last-Modified")
+
+
 def test_moving_a_page_purges_its_old_address(client, tree, article):
     client.get(article.url)
     old = article.url
