@@ -8,17 +8,19 @@ it returns candidates, counts and facets; one scorer ranks them.
 import datetime
 import logging
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import F, Sum
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 
 from portal.db import increment
 from portal.resilience import CircuitBreaker
 from search import backends, vocabulary
-from search.models import Kind, QueryLog, Scope
-from search.query import parse, score
+from search.documents import FIELD
+from search.models import Kind, QueryLog, Scope, SearchFacet
+from search.query import coverage, parse, score
 from search.text import highlight, tokens
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,8 @@ PAGE_SIZE = 20
 CANDIDATES = 300
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 SNIPPET = 240
+SHORT_LIST = 5  # partial matches shown when nothing holds every telling word of a query
+PARTIAL_SHARE = 0.5  # the share of those words partial matches must hold
 # Separate from indexing's: a slow search must not hold back publishing, nor a failed write searches.
 read_breaker = CircuitBreaker()
 
@@ -67,6 +71,8 @@ class Results:
     correction: str = ""
     suggestions: list = field(default_factory=list)
     popular: list = field(default_factory=list)
+    entry_points: list = field(default_factory=list)  # (label, query string) of the catalogue's fields
+    partial: bool = False  # only some of the query's words were found
     degraded: bool = False
     backend: str = "database"
 
@@ -112,17 +118,40 @@ def _ranked(rows, query):
 def _run(store, request, query):
     page = min(max(request.page, 1), MAX_PAGE)
     offset = (page - 1) * PAGE_SIZE
+    partial = False
     if query is not None and request.sort == "lien-quan":
         found = store.candidates(request, query, CANDIDATES)
-        rows = _ranked(found.rows, query)[offset : offset + PAGE_SIZE]
+        ranked, narrowed, partial = _precise(_ranked(found.rows, query), query)
+        if narrowed:
+            found.rows, found.total, found.facets = ranked, len(ranked), []
+            found.kinds = dict(Counter(row["kind"] for row in ranked))
+        rows = ranked[offset : offset + PAGE_SIZE]
     else:
         sort = "moi" if request.sort == "lien-quan" else request.sort
         found = store.ordered(request, query, sort, offset, PAGE_SIZE)
         rows = found.rows
     results = Results(hits=store.with_bodies(rows), total=found.total, page=page, backend=store.name)
+    results.partial = request.sort == "lien-quan" and query is not None and partial
     results.facets = _group_facets(found.facets, request)
     results.kinds = found.kinds
     return results
+
+
+def _precise(rows, query):
+    """(rows, whether they were narrowed, whether they are partial matches). A code or document number
+    typed names its page: that alone. Otherwise, when no row holds every telling word of the query
+    (common words such as "kết quả", "thời", "công" tell nothing), only a short list of the rows
+    holding the most of them, if those hold at least half; else nothing."""
+    coded = [row for row in rows if row.get("code") in query.codes]
+    if coded:
+        return coded, True, False
+    covered = [coverage(query, row) for row in rows]
+    best = max(covered, default=0)
+    if best >= 1:
+        return rows, False, False
+    if best < PARTIAL_SHARE:
+        return [], True, False
+    return [row for row, share in zip(rows, covered, strict=True) if share == best][:SHORT_LIST], True, True
 
 
 def _group_facets(counts, request):
@@ -158,6 +187,7 @@ def _finish(results, request, query):
     if results.total == 0:
         results.suggestions = _suggestions(query)
         results.popular = popular(request.scope)
+        results.entry_points = entry_points()
     if request.page == 1:
         _log(request.scope, query, results.total)
 
@@ -197,6 +227,22 @@ def popular(scope, limit=8, days=30):
             .order_by("-total", "query")[:limit]
         )
         cached = [row["query"] for row in rows]
+        cache.set(key, cached, 600)
+    return cached
+
+
+def entry_points(limit=8):
+    """The catalogue's largest fields, (label, value): where a search that found nothing can go on."""
+    key = "search:entry_points"
+    cached = cache.get(key)
+    if cached is None:
+        rows = (
+            SearchFacet.objects.filter(name=FIELD)
+            .values("label", "value")
+            .annotate(count=Count("entry_id"))
+            .order_by("-count", "label")[:limit]
+        )
+        cached = [(row["label"], row["value"]) for row in rows]
         cache.set(key, cached, 600)
     return cached
 

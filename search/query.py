@@ -9,7 +9,11 @@ from search import synonyms, vocabulary
 from search.text import OPTIONAL, essential, tokens, words
 
 MAX_TOKENS = 24
-DOCUMENT_NUMBER = re.compile(r"^\s*\d+\s*[/-]\s*\w", re.UNICODE)
+# A national procedure code ("1.001193") or a document number ("91/QĐ-UBND", "15/2025/TT-BTP") anywhere
+# in a query: it names one page, so the stores look it up as a whole, not as the words it splits into.
+PROCEDURE_CODE = re.compile(r"(?<![\w.])\d\.\d{6}(?![\w.])")
+DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d+(?:\s*/\s*\d{4})?\s*/\s*[^\W\d_]+(?:\s*-\s*[^\W\d_]+)*", re.UNICODE)
+WEAK_SHARE = 0.2  # a word in more than this share of all documents says little about what is wanted
 
 
 @dataclass
@@ -19,7 +23,8 @@ class Query:
     exact: frozenset  # words typed with diacritics
     alternatives: list = field(default_factory=list)  # token tuples: the query, corrected, rewritten
     correction: str = ""  # "did you mean" text when a word was corrected
-    number_key: str = ""  # a document number typed as the query
+    codes: tuple = ()  # procedure codes and document number keys typed anywhere in the query
+    weak: frozenset = frozenset()  # words found in so many documents that they say little
     unknown: frozenset = frozenset()  # words nothing in the index resembles
     literal: list = field(default_factory=list)  # the words as typed, and as corrected (no synonyms)
 
@@ -38,8 +43,20 @@ class Query:
         """Every folded word any alternative may match."""
         return frozenset(t for alt in self.alternatives for t in alt)
 
+    def strong(self, alternative):
+        """The essential words of an alternative that tell documents apart (all of them when none do)."""
+        needed = essential(alternative)
+        return [t for t in needed if t not in self.weak] or needed
+
     def __bool__(self):
         return bool(self.tokens)
+
+
+def codes(text):
+    """Procedure codes as written, document numbers as `document_number_key` compares them."""
+    found = PROCEDURE_CODE.findall(text)
+    found += [document_number_key(m.group()) for m in DOCUMENT_NUMBER.finditer(PROCEDURE_CODE.sub(" ", text))]
+    return tuple(dict.fromkeys(found))
 
 
 def parse(text):
@@ -47,11 +64,12 @@ def parse(text):
     folded = tokens(text)[:MAX_TOKENS]
     exact = frozenset(w for w in words(text) if not w.isascii())
     corrected, changed, unknown = [], False, set()
+    named = {t for group in synonyms.groups() for member in group for t in member}
     for token in folded:
         options = vocabulary.corrections(token)
         if options and options[0] != token:
             changed = True
-        if not options:
+        if not options and token not in named:
             unknown.add(token)
         corrected.append(options[0] if options else token)
     alternatives = synonyms.expand(folded)
@@ -63,8 +81,8 @@ def parse(text):
     query.literal = [tuple(folded), *([tuple(corrected)] if changed else [])]
     if changed:
         query.correction = " ".join(corrected)
-    if DOCUMENT_NUMBER.match(text):
-        query.number_key = document_number_key(text)
+    query.codes = codes(text)
+    query.weak = vocabulary.weak(query.terms, WEAK_SHARE)
     return query
 
 
@@ -90,6 +108,19 @@ def _longest_run(needle, haystack, positions):
             while length < most and haystack[position + length] == needle[start + length]:
                 length += 1
             best = max(best, length)
+    return best
+
+
+def coverage(query, candidate):
+    """The largest share of an alternative's telling words (`Query.strong`) the candidate holds, a word
+    found only in its text counting half: common words scattered through a long text are no match."""
+    named = set(tokens(candidate["title_folded"])) | set(tokens(candidate["keywords_folded"]))
+    best = 0.0
+    for alternative in query.alternatives:
+        strong = set(query.strong(alternative))
+        if strong:
+            held = len(strong & named) + 0.5 * len((strong - named) & candidate["body_words"])
+            best = max(best, held / len(strong))
     return best
 
 
@@ -122,6 +153,6 @@ def score(query, candidate):
     if query.exact:
         exact_words = set(words(candidate["title"]))
         best += 0.8 * len(query.exact & exact_words) / len(query.exact)
-    if query.number_key and candidate.get("code") == query.number_key:
+    if candidate.get("code") in query.codes:
         best += 100
     return best - 0.02 * len(title)

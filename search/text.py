@@ -50,6 +50,8 @@ OPTIONAL = frozenset(
         "dan",
         "thu",
         "tuc",
+        "xin",
+        "hoi",
     ]
 )
 

@@ -12,7 +12,7 @@ from django.db.models.functions import Left
 from search.backends.base import Matches
 from search.documents import BODY_PREFIX, ENTRY_FIELDS
 from search.models import SearchEntry, SearchFacet, SearchTerm, SearchText
-from search.text import OPTIONAL, essential, tokens
+from search.text import OPTIONAL, tokens
 
 SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ENOUGH = 3
@@ -27,7 +27,7 @@ def safe(terms, most=12):
 def tiers(query):
     """[([(term, …) conjunction, …], enough), …]: strictest first, each with how many matches end the
     search there rather than in the next, looser tier."""
-    groups = [tuple(dict.fromkeys(safe(essential(alt)))) for alt in query.alternatives]
+    groups = [tuple(dict.fromkeys(safe(query.strong(alt)))) for alt in query.alternatives]
     groups = [g for g in dict.fromkeys(groups) if g]
     if not groups:
         return []
@@ -36,7 +36,7 @@ def tiers(query):
     # Any single word, unless the query holds a word nothing indexed resembles: then a match on its
     # other words alone ("sổ" of "sổ xanh") would be noise.
     # Synonym rewrites take part only as whole phrases, never word by word.
-    singles = dict.fromkeys(t for literal in query.literal for t in safe(essential(literal)))
+    singles = dict.fromkeys(t for literal in query.literal for t in safe(query.strong(literal)))
     anything = [] if query.unknown - OPTIONAL else [(t,) for t in singles]
     ladder = [tier for tier in (strict, loose) if tier]
     if not anything:
@@ -162,7 +162,7 @@ class DatabaseStore:
         """The strictest tier that finds enough: its best `limit` rows, counts and every match."""
         entries = self.filtered(request)
         terms = query.terms
-        numbered = entries.filter(code=query.number_key).values_list("pk", flat=True)[:5] if query.number_key else []
+        numbered = entries.filter(code__in=query.codes).values_list("pk", flat=True)[:5] if query.codes else []
         pinned = self._rows(list(numbered), terms)
         levels = tiers(query)
         # The strictest match in titles and keywords first: it is what citizens mean, and on common
