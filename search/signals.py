@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from procedures.models import LifeEvent, LifeEventProcedure
 from search import synonyms
 from search.indexing import BATCH, batched
 from search.models import Synonym
@@ -60,3 +61,16 @@ def privacy_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Synonym, dispatch_uid="search.synonyms.deleted")
 def synonyms_changed(sender, **kwargs):
     synonyms.forget()
+
+
+@receiver(post_save, sender=LifeEvent, dispatch_uid="search.life_event.saved")
+def life_event_changed(sender, instance, **kwargs):
+    # Its name and words are in its procedures' documents. Procedures added or removed in the same
+    # edit are saved after the event itself and caught by `life_event_step_changed`.
+    _enqueue(instance.steps.values_list("procedure_id", flat=True))
+
+
+@receiver(post_save, sender=LifeEventProcedure, dispatch_uid="search.life_event_step.saved")
+@receiver(post_delete, sender=LifeEventProcedure, dispatch_uid="search.life_event_step.deleted")
+def life_event_step_changed(sender, instance, **kwargs):
+    _enqueue([instance.procedure_id])

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from search import api
-from search.documents import AGENCY, APPLICANT, FIELD, FOUR, LEVEL, ONLINE
+from search.documents import AGENCY, APPLICANT, EVENT, FIELD, FOUR, LEVEL, ONLINE
 from search.forms import MAX_QUERY_LENGTH, FinderForm, SiteSearchForm
 from search.models import Kind, Scope
 
@@ -15,6 +15,7 @@ FACET_TITLES = {
     ONLINE: _("Dịch vụ công trực tuyến"),
     FOUR: _("“4 tại chỗ”"),
     APPLICANT: _("Đối tượng thực hiện"),
+    EVENT: _("Sự kiện cuộc sống"),
 }
 
 

@@ -1,4 +1,5 @@
 from .agencies import AgencyPage, AgencyType, ProcedureIndexPage
+from .life_events import LifeEvent, LifeEventProcedure
 from .parts import (
     Channel,
     DossierDocument,
@@ -19,6 +20,8 @@ __all__ = [
     "Channel",
     "DossierDocument",
     "LegalBasis",
+    "LifeEvent",
+    "LifeEventProcedure",
     "OnlineLevel",
     "ProcedureChannel",
     "ProcedureField",
