@@ -90,7 +90,10 @@ EVENTS = [
         "nghi-huu",
         "Các thủ tục khi người lao động nghỉ hưu.",
         "nghỉ hưu, về hưu, hết tuổi lao động, lương hưu",
-        ["Giải quyết hưởng bảo hiểm xã hội một lần", "Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế"],
+        [
+            "Giải quyết hưởng bảo hiểm xã hội một lần",
+            "Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế",
+        ],
     ),
     (
         "Người cao tuổi",

@@ -30,7 +30,7 @@ CANDIDATES = 300
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 SNIPPET = 240
 SHORT_LIST = 5  # partial matches shown when nothing holds every telling word of a query
-PARTIAL_SHARE = 0.5  # the share of those words partial matches must hold
+PARTIAL_SHARE = 0.34  # the share of those words partial matches must hold
 # Separate from indexing's: a slow search must not hold back publishing, nor a failed write searches.
 read_breaker = CircuitBreaker()
 

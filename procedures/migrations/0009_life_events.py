@@ -6,41 +6,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('procedures', '0008_agency_group_roles'),
+        ("procedures", "0008_agency_group_roles"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LifeEvent',
+            name="LifeEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='Tên sự kiện')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Đường dẫn')),
-                ('description', models.TextField(blank=True, verbose_name='Mô tả')),
-                ('words', models.TextField(blank=True, help_text='Những cách nói thường ngày của người dân, cách nhau bởi dấu phẩy; ví dụ: mới sinh con, em bé mới sinh.', verbose_name='Cách người dân gọi')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='Thứ tự hiển thị')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=255, verbose_name="Tên sự kiện")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="Đường dẫn")),
+                ("description", models.TextField(blank=True, verbose_name="Mô tả")),
+                (
+                    "words",
+                    models.TextField(
+                        blank=True,
+                        help_text="Những cách nói thường ngày của người dân, cách nhau bởi dấu phẩy; ví dụ: mới sinh con, em bé mới sinh.",
+                        verbose_name="Cách người dân gọi",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="Thứ tự hiển thị")),
             ],
             options={
-                'verbose_name': 'Sự kiện cuộc sống',
-                'verbose_name_plural': 'Sự kiện cuộc sống',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "Sự kiện cuộc sống",
+                "verbose_name_plural": "Sự kiện cuộc sống",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='LifeEventProcedure',
+            name="LifeEventProcedure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('event', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='procedures.lifeevent')),
-                ('procedure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='life_event_steps', to='procedures.procedurepage', verbose_name='Thủ tục')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "event",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="procedures.lifeevent"
+                    ),
+                ),
+                (
+                    "procedure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="life_event_steps",
+                        to="procedures.procedurepage",
+                        verbose_name="Thủ tục",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Thủ tục của sự kiện',
-                'verbose_name_plural': 'Thủ tục của sự kiện',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Thủ tục của sự kiện",
+                "verbose_name_plural": "Thủ tục của sự kiện",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]
