@@ -14,6 +14,7 @@ MAX_TOKENS = 24
 PROCEDURE_CODE = re.compile(r"(?<![\w.])\d\.\d{6}(?![\w.])")
 DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d+(?:\s*/\s*\d{4})?\s*/\s*[^\W\d_]+(?:\s*-\s*[^\W\d_]+)*", re.UNICODE)
 WEAK_SHARE = 0.2  # a word in more than this share of all documents says little about what is wanted
+WEAK_WEIGHT = 0.3  # what such a word weighs in scoring beside a telling one
 
 
 @dataclass
@@ -31,9 +32,9 @@ class Query:
     @cached_property
     def scoring(self):
         """What `score` asks of each alternative, worked out once per query rather than per candidate:
-        (position, tokens, essential words, function words among them)."""
+        (position, tokens, {essential word: weight}, function words among them)."""
         return [
-            (position, alt, frozenset(essential(alt)), frozenset(t for t in alt if t in OPTIONAL))
+            (position, alt, self._weights(alt), frozenset(t for t in alt if t in OPTIONAL))
             for position, alt in enumerate(self.alternatives)
             if alt
         ]
@@ -42,6 +43,11 @@ class Query:
     def terms(self):
         """Every folded word any alternative may match."""
         return frozenset(t for alt in self.alternatives for t in alt)
+
+    def _weights(self, alternative):
+        """Each essential word weighed by how much it says: common words count a little."""
+        strong = set(self.strong(alternative))
+        return {t: 1.0 if t in strong else WEAK_WEIGHT for t in essential(alternative)}
 
     def strong(self, alternative):
         """The essential words of an alternative that tell documents apart (all of them when none do)."""
@@ -127,7 +133,8 @@ def coverage(query, candidate):
 def score(query, candidate):
     """Relevance of one candidate (a dict of title, title_folded, keywords_folded, body_words, code).
 
-    Coverage of the query's essential words, in the title above all; adjacent words found as a phrase;
+    Coverage of the query's essential words weighed by how much they say, in the title above all;
+    adjacent words found as a phrase (in the keywords too: life events hold citizens' own phrases);
     words typed with diacritics found with them; shorter titles first among equals.
     """
     title = tokens(candidate["title_folded"])
@@ -137,16 +144,17 @@ def score(query, candidate):
     everywhere = title_set | keyword_set | candidate["body_words"]
     best = 0.0
     for position, alternative, needed, optional in query.scoring:
-        covered = len(needed & everywhere) / len(needed)
-        in_title = len(needed & title_set) / len(needed)
-        in_keywords = len(needed & keyword_set) / len(needed)
+        weight = sum(needed.values())
+        covered = sum(w for t, w in needed.items() if t in everywhere) / weight
+        in_title = sum(w for t, w in needed.items() if t in title_set) / weight
+        in_keywords = sum(w for t, w in needed.items() if t in keyword_set) / weight
         optional_hits = len(optional & everywhere) * 0.05
         if len(alternative) > 1:
             phrase = _longest_run(alternative, title, title_positions) / len(alternative)
             keyword_phrase = _longest_run(alternative, keywords, keyword_positions) / len(alternative)
         else:
             phrase, keyword_phrase = in_title, in_keywords
-        value = 4 * covered + 3 * in_title + 1.5 * in_keywords + 3 * phrase + 1.5 * keyword_phrase + optional_hits
+        value = 4 * covered + 3 * in_title + 1.5 * in_keywords + 3 * phrase + 2.5 * keyword_phrase + optional_hits
         if position:  # a rewrite or a correction ranks just below the words as typed
             value *= 0.97
         best = max(best, value)

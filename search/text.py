@@ -52,6 +52,7 @@ OPTIONAL = frozenset(
         "tuc",
         "xin",
         "hoi",
+        "can",
     ]
 )
 

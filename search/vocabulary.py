@@ -13,7 +13,7 @@ from search.models import SearchTerm
 VERSION_KEY = "search:vocabulary:version"
 LETTERS = string.ascii_lowercase + string.digits
 FREQUENCY_SECONDS = 3600
-EDITS_FROM = 4  # shorter words are other words one edit away ("bài" → "bản"), not typos
+EDITS_FROM = 4  # shorter words are mostly other words one edit away ("bài" → "bản"), not typos
 TWO_EDITS_FROM = 7  # letters a word needs before two edits may correct it
 TELEX = [("dd", "d"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("w", "")]
 TONE_KEYS = "sfrxj"
@@ -67,9 +67,9 @@ def corrections(word, limit=3):
     keyed = [w for w in dict.fromkeys(_typed_with_keys(word)) if w in vocabulary and w != word]
     if keyed:
         return keyed[:limit]
-    if len(word) < EDITS_FROM:
-        return []
     edits = _edits(word)
+    if len(word) < EDITS_FROM:  # a letter left out ("snh"), not another short word one letter away
+        edits = {w for w in edits if len(w) > len(word)}
     near = sorted(edits & vocabulary)
     if not near and len(word) >= TWO_EDITS_FROM:
         near = sorted({far for close in edits for far in _edits(close)} & vocabulary)

@@ -41,9 +41,9 @@ def tiers(query):
     ladder = [tier for tier in (strict, loose) if tier]
     if not anything:
         return [(tier, ENOUGH) for tier in ladder]
-    # One shared word out of several is noise beside even one match of (nearly) all of them, and on
-    # common words it matches a good part of the catalogue: only when nothing stricter matched.
-    return [*((tier, ENOUGH) for tier in ladder[:-1]), (ladder[-1], 1), (anything, 1)]
+    # Any word alone only when the stricter tiers found too few; the few they found are among its
+    # matches, and the scorer's coverage (search.api) keeps a short list of the best partial matches.
+    return [*((tier, ENOUGH) for tier in ladder), (anything, 1)]
 
 
 class Found(Matches):
