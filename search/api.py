@@ -30,7 +30,8 @@ CANDIDATES = 300
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 SNIPPET = 240
 SHORT_LIST = 5  # partial matches shown when nothing holds every telling word of a query
-PARTIAL_SHARE = 0.34  # the share of those words partial matches must hold
+PARTIAL_SHARE = 0.5  # the share of those words partial matches must hold
+LONG_QUERY, LONG_PARTIAL_SHARE = 4, 0.25  # a question of many telling words may name only a few
 # Separate from indexing's: a slow search must not hold back publishing, nor a failed write searches.
 read_breaker = CircuitBreaker()
 
@@ -149,7 +150,7 @@ def _precise(rows, query):
     best = max(covered, default=0)
     if best >= 1:
         return rows, False, False
-    if best < PARTIAL_SHARE:
+    if best < (PARTIAL_SHARE if len(query.strong(query.tokens)) < LONG_QUERY else LONG_PARTIAL_SHARE):
         return [], True, False
     return [row for row, share in zip(rows, covered, strict=True) if share == best][:SHORT_LIST], True, True
 

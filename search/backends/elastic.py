@@ -246,7 +246,7 @@ class ElasticsearchStore:
     def _text(self, query):
         should = []
         for position, alternative in enumerate(query.alternatives[:8]):
-            text = " ".join(query.strong(alternative))
+            text = " ".join(query.searchable(alternative))
             weight = 1.0 if position == 0 else 0.9
             should.append(
                 {

@@ -27,7 +27,7 @@ def safe(terms, most=12):
 def tiers(query):
     """[([(term, …) conjunction, …], enough), …]: strictest first, each with how many matches end the
     search there rather than in the next, looser tier."""
-    groups = [tuple(dict.fromkeys(safe(query.strong(alt)))) for alt in query.alternatives]
+    groups = [tuple(dict.fromkeys(safe(query.searchable(alt)))) for alt in query.alternatives]
     groups = [g for g in dict.fromkeys(groups) if g]
     if not groups:
         return []
