@@ -83,7 +83,7 @@ def parse(text):
         if not options and token not in named:
             unknown.add(token)
         corrected.append(options[0] if options else token)
-    alternatives = synonyms.expand(folded)
+    alternatives = synonyms.expand(folded, vocabulary.terms())
     if changed:
         for alternative in synonyms.expand(corrected):
             if alternative not in alternatives:

@@ -63,8 +63,14 @@ def synonyms_changed(sender, **kwargs):
     synonyms.forget()
 
 
+@receiver(post_delete, sender=LifeEvent, dispatch_uid="search.life_event.deleted")
+def life_event_deleted(sender, **kwargs):
+    synonyms.forget()
+
+
 @receiver(post_save, sender=LifeEvent, dispatch_uid="search.life_event.saved")
 def life_event_changed(sender, instance, **kwargs):
+    synonyms.forget()  # its name and words are initials a query may stand for
     # Its name and words are in its procedures' documents. Procedures added or removed in the same
     # edit are saved after the event itself and caught by `life_event_step_changed`.
     _enqueue(instance.steps.values_list("procedure_id", flat=True))

@@ -207,10 +207,10 @@ RELEVANCE = {
         ("BHTN", THAT_NGHIEP),
     ],
     "two_letters": [
-        ("kh", KHAI_SINH),
+        ("kh", KET_HON),
         ("ks", KHAI_SINH),
         ("kt", KHAI_TU),
-        ("hc", HO_CHIEU),
+        ("nh", BHXH_1_LAN),
     ],
     "long_question": [
         ("cho tôi hỏi muốn đăng ký khai sinh cho con thì cần những giấy tờ gì và làm ở đâu", KHAI_SINH),
