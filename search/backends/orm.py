@@ -12,7 +12,7 @@ from django.db.models.functions import Left
 from search.backends.base import Matches
 from search.documents import BODY_PREFIX, ENTRY_FIELDS
 from search.models import SearchEntry, SearchFacet, SearchTerm, SearchText
-from search.text import OPTIONAL, tokens
+from search.text import tokens
 
 SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ENOUGH = 3
@@ -33,11 +33,8 @@ def tiers(query):
         return []
     strict = groups
     loose = list(dict.fromkeys(c for g in groups if len(g) >= 3 for c in combinations(g, len(g) - 1)))
-    # Any single word, unless the query holds a word nothing indexed resembles: then a match on its
-    # other words alone ("sổ" of "sổ xanh") would be noise.
-    # Synonym rewrites take part only as whole phrases, never word by word.
-    singles = dict.fromkeys(t for literal in query.literal for t in safe(query.strong(literal)))
-    anything = [] if query.unknown - OPTIONAL else [(t,) for t in singles]
+    # Any single word (synonym rewrites take part only as whole phrases, never word by word).
+    anything = [(t,) for t in dict.fromkeys(t for literal in query.literal for t in safe(query.searchable(literal)))]
     ladder = [tier for tier in (strict, loose) if tier]
     if not anything:
         return [(tier, ENOUGH) for tier in ladder]
