@@ -32,6 +32,11 @@ SNIPPET = 240
 SHORT_LIST = 5  # partial matches shown when nothing holds every telling word of a query
 PARTIAL_SHARE = 0.5  # the share of those words partial matches must hold
 LONG_QUERY, LONG_PARTIAL_SHARE = 4, 0.25  # a question of many telling words may name only a few
+SORT_KEYS = {
+    "ten": lambda row: (row["title_folded"], row["page_id"]),
+    "ma": lambda row: (row["code"], row["title_folded"]),
+    "moi": lambda row: -(row["date"].timestamp() if row.get("date") else 0),
+}
 # Separate from indexing's: a slow search must not hold back publishing, nor a failed write searches.
 read_breaker = CircuitBreaker()
 
@@ -120,13 +125,17 @@ def _run(store, request, query):
     page = min(max(request.page, 1), MAX_PAGE)
     offset = (page - 1) * PAGE_SIZE
     partial = False
-    if query is not None and request.sort == "lien-quan":
+    narrowed = False
+    if query is not None:
         found = store.candidates(request, query, CANDIDATES)
         ranked, narrowed, partial = _precise(_ranked(found.rows, query), query)
         if narrowed:
             found.rows, found.total, found.facets = ranked, len(ranked), []
             found.kinds = dict(Counter(row["kind"] for row in ranked))
+    if query is not None and request.sort == "lien-quan":
         rows = ranked[offset : offset + PAGE_SIZE]
+    elif narrowed:  # the few rows kept, in the order asked
+        rows = sorted(ranked, key=SORT_KEYS[request.sort])[offset : offset + PAGE_SIZE]
     else:
         sort = "moi" if request.sort == "lien-quan" else request.sort
         found = store.ordered(request, query, sort, offset, PAGE_SIZE)

@@ -68,8 +68,8 @@ def corrections(word, limit=3):
     if keyed:
         return keyed[:limit]
     edits = _edits(word)
-    if len(word) < EDITS_FROM:  # a letter left out ("snh"), not another short word one letter away
-        edits = {w for w in edits if len(w) > len(word)}
+    if len(word) < EDITS_FROM:  # a letter left out or two swapped ("snh", "hno"), not another short word
+        edits = {w for w in edits if len(w) > len(word) or sorted(w) == sorted(word)}
     near = sorted(edits & vocabulary)
     if not near and len(word) >= TWO_EDITS_FROM:
         near = sorted({far for close in edits for far in _edits(close)} & vocabulary)

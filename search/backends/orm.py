@@ -167,7 +167,10 @@ class DatabaseStore:
         plans = [(levels[0][0], True, ENOUGH), *((tier, False, enough) for tier, enough in levels)] if levels else []
         found = None
         for tier, titles_only, enough in plans:
-            found = self._tally(entries, tier, titles_only, limit, terms)
+            looser = self._tally(entries, tier, titles_only, limit, terms)
+            # Single words come from the words as typed, not from rewrites: they may find fewer.
+            if found is None or looser.total >= found.total:
+                found = looser
             if found.total >= enough:
                 break
         if found is None:

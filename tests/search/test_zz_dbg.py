@@ -8,7 +8,7 @@ from search.query import coverage, parse
 from tests.search.test_relevance import extra_pages  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-PROCEDURE_NAMES = None
+from tests.search.test_behaviour import PROCEDURE_NAMES, extra_pages  # noqa: F401,E402,F811
 
 
 def test_dbg(module_site):
