@@ -12,14 +12,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, F, Sum
+from django.db.models import Count
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from portal.db import increment
 from portal.resilience import CircuitBreaker
 from search import backends, vocabulary
 from search.documents import FIELD
-from search.models import Kind, QueryLog, Scope, SearchFacet
+from search.models import Kind, PopularQuery, QueryLog, QueryVisitor, Scope, SearchFacet
 from search.query import coverage, parse, score
 from search.text import highlight, tokens
 
@@ -29,6 +30,7 @@ PAGE_SIZE = 20
 CANDIDATES = 300
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 SNIPPET = 240
+POPULAR_VISITORS, POPULAR_DAYS = 3, 2  # distinct visitors and days a query needs to be listed as popular
 SHORT_LIST = 5  # partial matches shown when nothing holds every telling word of a query
 PARTIAL_SHARE = 0.5  # the share of those words partial matches must hold
 LONG_QUERY, LONG_PARTIAL_SHARE = 4, 0.25  # a question of many telling words may name only a few
@@ -51,6 +53,7 @@ class SearchRequest:
     sort: str = "lien-quan"
     page: int = 1
     scope: str = Scope.SITE
+    visitor: str = ""  # a keyed hash of the visitor's address (`visitor_key`), for popular searches
 
 
 @dataclass
@@ -199,7 +202,7 @@ def _finish(results, request, query):
         results.popular = popular(request.scope)
         results.entry_points = entry_points()
     if request.page == 1:
-        _log(request.scope, query, results.total)
+        _log(request.scope, query, results.total, request.visitor)
 
 
 def _suggestions(query):
@@ -214,31 +217,47 @@ def _suggestions(query):
     return suggestions[:5]
 
 
-def _log(scope, query, total):
+def visitor_key(address):
+    """A visitor's address as a keyed hash: distinct visitors can be counted, no address is kept."""
+    return salted_hmac("search.visitor", address or "").hexdigest()[:32]
+
+
+def _log(scope, query, total, visitor=""):
     text = " ".join(query.tokens)[:200]
+    day = timezone.localdate()
     try:
-        increment(
-            QueryLog, {"day": timezone.localdate(), "scope": scope, "query": text}, searches=1, zero_results=int(total == 0)
-        )
+        increment(QueryLog, {"day": day, "scope": scope, "query": text}, searches=1, zero_results=int(total == 0))
+        if visitor and total:
+            QueryVisitor.objects.get_or_create(day=day, scope=scope, query=text, visitor=visitor)
     except Exception:  # logging must never break a search
         log.warning("Could not log a search query", exc_info=True)
 
 
 def popular(scope, limit=8, days=30):
+    """ "Nhiều người tìm": queries that found something for at least `POPULAR_VISITORS` distinct visitors
+    on at least `POPULAR_DAYS` days in the last `days` days, or that an editor approved; never one an
+    editor hid. Anyone can search, so a query one visitor repeats, however often, is never listed."""
     key = f"search:popular:{scope}"
     cached = cache.get(key)
     if cached is None:
         since = timezone.localdate() - datetime.timedelta(days=days)
+        decisions = dict(PopularQuery.objects.filter(scope=scope).values_list("query", "decision"))
         rows = (
-            QueryLog.objects.filter(day__gte=since, scope=scope)
+            QueryVisitor.objects.filter(day__gte=since, scope=scope)
             .values("query")
-            .annotate(total=Sum("searches"), empty=Sum("zero_results"))
-            .filter(total__gt=F("empty"))
-            .order_by("-total", "query")[:limit]
+            .annotate(visitors=Count("visitor", distinct=True), days=Count("day", distinct=True))
+            .filter(visitors__gte=POPULAR_VISITORS, days__gte=POPULAR_DAYS)
+            .order_by("-visitors", "query")
         )
-        cached = [row["query"] for row in rows]
+        approved = [q for q, decision in decisions.items() if decision == PopularQuery.Decision.APPROVED]
+        found = [row["query"] for row in rows[: limit + len(decisions)]]
+        cached = [q for q in dict.fromkeys(approved + found) if decisions.get(q) != PopularQuery.Decision.HIDDEN][:limit]
         cache.set(key, cached, 600)
     return cached
+
+
+def forget_popular():
+    cache.delete_many([f"search:popular:{scope}" for scope in Scope.values])
 
 
 def entry_points(limit=8):

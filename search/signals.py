@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from procedures.models import LifeEvent, LifeEventProcedure
 from search import synonyms
 from search.indexing import BATCH, batched
-from search.models import Synonym
+from search.models import PopularQuery, Synonym
 from search.tasks import index_pages
 
 
@@ -80,3 +80,11 @@ def life_event_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=LifeEventProcedure, dispatch_uid="search.life_event_step.deleted")
 def life_event_step_changed(sender, instance, **kwargs):
     _enqueue([instance.procedure_id])
+
+
+@receiver(post_save, sender=PopularQuery, dispatch_uid="search.popular.saved")
+@receiver(post_delete, sender=PopularQuery, dispatch_uid="search.popular.deleted")
+def popular_decided(sender, **kwargs):
+    from search.api import forget_popular
+
+    forget_popular()
