@@ -125,7 +125,7 @@ def test_editing_a_life_event_reindexes_its_procedures(tree, django_capture_on_c
     before = finder("trẻ sơ sinh chào đời")
     assert before.total == 0 or before.partial
     with django_capture_on_commit_callbacks(execute=True):
-        event = LifeEvent.objects.create(name="Sinh con", slug="sinh-con")
+        event = LifeEvent.objects.create(name="Đón em bé", slug="don-em-be")
         LifeEventProcedure.objects.create(event=event, procedure=birth)
     with django_capture_on_commit_callbacks(execute=True):
         event.words = "trẻ sơ sinh chào đời"
