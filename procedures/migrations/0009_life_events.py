@@ -4,9 +4,33 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
+# Editors keep the life events.
+ROLES = ["editors"]
+MODELS = ["lifeevent", "lifeeventprocedure"]
+
+
+def grant(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Role = apps.get_model("portal", "Role")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    permissions = []
+    for model in MODELS:
+        content_type, _ = ContentType.objects.get_or_create(app_label="procedures", model=model)
+        permissions += [
+            Permission.objects.get_or_create(content_type=content_type, codename=f"{action}_{model}", defaults={"name": action})[
+                0
+            ]
+            for action in ("add", "change", "delete", "view")
+        ]
+    for role in Role.objects.filter(key__in=ROLES):
+        Group.objects.get(pk=role.group_id).permissions.add(*permissions)
+
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("portal", "0006_roles_by_key"),
+        ("contenttypes", "0002_remove_content_type_name"),
         ("procedures", "0008_agency_group_roles"),
     ]
 
@@ -62,4 +86,5 @@ class Migration(migrations.Migration):
                 "abstract": False,
             },
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

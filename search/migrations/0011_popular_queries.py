@@ -2,9 +2,33 @@
 
 from django.db import migrations, models
 
+# Editors and moderators approve or hide popular queries, as they keep the synonyms.
+ROLES = ["editors", "moderators"]
+MODELS = ["popularquery"]
+
+
+def grant(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Role = apps.get_model("portal", "Role")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    permissions = []
+    for model in MODELS:
+        content_type, _ = ContentType.objects.get_or_create(app_label="search", model=model)
+        permissions += [
+            Permission.objects.get_or_create(content_type=content_type, codename=f"{action}_{model}", defaults={"name": action})[
+                0
+            ]
+            for action in ("add", "change", "delete", "view")
+        ]
+    for role in Role.objects.filter(key__in=ROLES):
+        Group.objects.get(pk=role.group_id).permissions.add(*permissions)
+
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("portal", "0006_roles_by_key"),
+        ("contenttypes", "0002_remove_content_type_name"),
         ("search", "0010_question_kind"),
     ]
 
@@ -63,4 +87,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

@@ -192,3 +192,20 @@ def test_searches_log_visitors_only_as_keyed_hashes(module_site, client, setting
     rows = list(QueryVisitor.objects.values_list("query", "visitor"))
     assert sorted(q for q, _v in rows) == ["khai sinh", "khai sinh"]
     assert all("10.0.0" not in visitor and len(visitor) == 32 for _q, visitor in rows)
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("admin", True), ("editor", True), ("moderator", False), ("reform", False)])
+def test_editors_keep_life_events_in_the_admin(client, users, role, allowed):
+    client.force_login(getattr(users, role))
+    response = client.get(reverse("wagtailsnippets_procedures_lifeevent:add"))
+    assert (response.status_code == 200) is allowed
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("editor", True), ("moderator", True), ("reform", False)])
+def test_editors_and_moderators_hide_popular_queries(client, users, role, allowed):
+    client.force_login(getattr(users, role))
+    response = client.post(
+        reverse("wagtailsnippets_search_popularquery:add"), {"query": "Xổ số", "scope": "finder", "decision": "hidden"}
+    )
+    assert PopularQuery.objects.filter(query="xo so").exists() is allowed
+    assert response.status_code in (302, 403)
