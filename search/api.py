@@ -241,6 +241,7 @@ def popular(scope, limit=8, days=30):
     cached = cache.get(key)
     if cached is None:
         since = timezone.localdate() - datetime.timedelta(days=days)
+        QueryVisitor.objects.filter(day__lt=since).delete()  # kept only as long as they count
         decisions = dict(PopularQuery.objects.filter(scope=scope).values_list("query", "decision"))
         rows = (
             QueryVisitor.objects.filter(day__gte=since, scope=scope)

@@ -168,6 +168,12 @@ def _searched(query, visitors, days):
             )
 
 
+def test_visitors_are_kept_only_as_long_as_they_count(db):
+    _searched("khai sinh", ["10.0.0.1"], days=40)
+    api.popular(Scope.FINDER)
+    assert QueryVisitor.objects.count() == 31
+
+
 def test_one_visitors_odd_query_never_becomes_popular(db):
     _searched("khai sinh", ["10.0.0.1", "10.0.0.2", "10.0.0.3"], days=2)
     _searched("quang cao ban hang", ["10.0.0.9"], days=20)
