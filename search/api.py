@@ -127,8 +127,7 @@ def _ranked(rows, query):
 def _run(store, request, query):
     page = min(max(request.page, 1), MAX_PAGE)
     offset = (page - 1) * PAGE_SIZE
-    partial = False
-    narrowed = False
+    narrowed = partial = False
     if query is not None:
         found = store.candidates(request, query, CANDIDATES)
         ranked, narrowed, partial = _precise(_ranked(found.rows, query), query)
@@ -144,7 +143,7 @@ def _run(store, request, query):
         found = store.ordered(request, query, sort, offset, PAGE_SIZE)
         rows = found.rows
     results = Results(hits=store.with_bodies(rows), total=found.total, page=page, backend=store.name)
-    results.partial = request.sort == "lien-quan" and query is not None and partial
+    results.partial = partial
     results.facets = _group_facets(found.facets, request)
     results.kinds = found.kinds
     return results
@@ -154,7 +153,7 @@ def _precise(rows, query):
     """(rows, whether they were narrowed, whether they are partial matches). A code or document number
     typed names its page: that alone. Otherwise, when no row holds every telling word of the query
     (common words such as "kết quả", "thời", "công" tell nothing), only a short list of the rows
-    holding the most of them, if those hold at least half; else nothing."""
+    holding the most of them, if those hold enough of them (`PARTIAL_SHARE`); else nothing."""
     coded = [row for row in rows if row.get("code") in query.codes]
     if coded:
         return coded, True, False
