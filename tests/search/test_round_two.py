@@ -91,6 +91,7 @@ def test_the_nothing_found_page_offers_the_catalogue_entry_points(module_site, c
     assert "Không tìm thấy kết quả phù hợp." in page
     assert "Hoặc xem thủ tục theo lĩnh vực:" in page
     assert "?linh_vuc=" in page
+    assert reverse("search:life_events") in page
 
 
 def test_the_obvious_procedure_comes_before_its_variants(pages):
