@@ -49,10 +49,11 @@ class Query:
         strong = set(self.strong(alternative))
         return {t: 1.0 if t in strong else WEAK_WEIGHT for t in essential(alternative)}
 
-    def searchable(self, alternative):
-        """The telling words a store can match: not those nothing in the index resembles."""
-        strong = self.strong(alternative)
-        return [t for t in strong if t not in self.unknown] or strong
+    def searchable(self, alternative, common=False):
+        """The telling words (with `common`, every essential word) a store can match: not those nothing
+        in the index resembles."""
+        words = essential(alternative) if common else self.strong(alternative)
+        return [t for t in words if t not in self.unknown] or words
 
     def strong(self, alternative):
         """The essential words of an alternative that tell documents apart (all of them when none do)."""

@@ -27,20 +27,23 @@ def safe(terms, most=12):
 def tiers(query):
     """[([(term, …) conjunction, …], enough), …]: strictest first, each with how many matches end the
     search there rather than in the next, looser tier."""
+    # Every word typed first (the most selective, so the cheapest on common words), then only the
+    # telling ones (`Query.searchable`: common words such as "đăng ký" left out).
+    every = [tuple(dict.fromkeys(safe(query.searchable(alt, common=True)))) for alt in query.alternatives]
     groups = [tuple(dict.fromkeys(safe(query.searchable(alt)))) for alt in query.alternatives]
-    groups = [g for g in dict.fromkeys(groups) if g]
+    every, groups = ([g for g in dict.fromkeys(level) if g] for level in (every, groups))
     if not groups:
         return []
     strict = groups
     loose = list(dict.fromkeys(c for g in groups if len(g) >= 3 for c in combinations(g, len(g) - 1)))
     # Any single word (synonym rewrites take part only as whole phrases, never word by word).
     anything = [(t,) for t in dict.fromkeys(t for literal in query.literal for t in safe(query.searchable(literal)))]
-    ladder = [tier for tier in (strict, loose) if tier]
+    ladder = [tier for tier in dict.fromkeys(tuple(t) for t in (every, strict, loose)) if tier]
     if not anything:
         return [(tier, ENOUGH) for tier in ladder]
-    # Any word alone only when the stricter tiers found too few; the few they found are among its
-    # matches, and the scorer's coverage (search.api) keeps a short list of the best partial matches.
-    return [*((tier, ENOUGH) for tier in ladder), (anything, 1)]
+    # Any word alone only when nothing stricter matched: on common words it matches a good part of
+    # the catalogue. The scorer's coverage (search.api) keeps a short list of the best partial matches.
+    return [*((tier, ENOUGH) for tier in ladder[:-1]), (ladder[-1], 1), (anything, 1)]
 
 
 class Found(Matches):
