@@ -6,13 +6,14 @@ Each is called by its page model (`BasePage.serve_with`) with the page it serves
 import re
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from procedures import selectors
-from procedures.models import OnlineLevel, ProcedureField, ProcedureLevel
+from procedures.models import LifeEvent, LifeEventProcedure, OnlineLevel, ProcedureField, ProcedureLevel, ProcedurePage
 
 PROCEDURES_PER_PAGE = 30
 
@@ -99,3 +100,15 @@ def procedure(request, page):
     context.update(page.parts())
     context["structured_data"] = page.structured_data(request, context)
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def life_events(request):
+    """ "Thủ tục theo sự kiện": every life event with its live procedures in the order a citizen does them."""
+    steps = Prefetch(
+        "steps",
+        queryset=LifeEventProcedure.objects.filter(procedure__in=ProcedurePage.objects.live().public())
+        .select_related("procedure")
+        .order_by("sort_order"),
+    )
+    events = LifeEvent.objects.prefetch_related(steps)
+    return TemplateResponse(request, "procedures/life_events.html", {"events": events})

@@ -8,17 +8,20 @@ it returns candidates, counts and facets; one scorer ranks them.
 import datetime
 import logging
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import F, Sum
+from django.db.models import Count
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from portal.db import increment
 from portal.resilience import CircuitBreaker
 from search import backends, vocabulary
-from search.models import Kind, QueryLog, Scope
-from search.query import parse, score
+from search.documents import FIELD
+from search.models import Kind, PopularQuery, QueryLog, QueryVisitor, Scope, SearchFacet
+from search.query import coverage, parse, score
 from search.text import highlight, tokens
 
 log = logging.getLogger(__name__)
@@ -27,6 +30,15 @@ PAGE_SIZE = 20
 CANDIDATES = 300
 MAX_PAGE = CANDIDATES // PAGE_SIZE
 SNIPPET = 240
+POPULAR_VISITORS, POPULAR_DAYS = 3, 2  # distinct visitors and days a query needs to be listed as popular
+SHORT_LIST = 5  # partial matches shown when nothing holds every telling word of a query
+PARTIAL_SHARE = 0.5  # the share of those words partial matches must hold
+LONG_QUERY, LONG_PARTIAL_SHARE = 4, 0.25  # a question of many telling words may name only a few
+SORT_KEYS = {
+    "ten": lambda row: (row["title_folded"], row["page_id"]),
+    "ma": lambda row: (row["code"], row["title_folded"]),
+    "moi": lambda row: -(row["date"].timestamp() if row.get("date") else 0),
+}
 # Separate from indexing's: a slow search must not hold back publishing, nor a failed write searches.
 read_breaker = CircuitBreaker()
 
@@ -41,6 +53,7 @@ class SearchRequest:
     sort: str = "lien-quan"
     page: int = 1
     scope: str = Scope.SITE
+    visitor: str = ""  # a keyed hash of the visitor's address (`visitor_key`), for popular searches
 
 
 @dataclass
@@ -67,6 +80,8 @@ class Results:
     correction: str = ""
     suggestions: list = field(default_factory=list)
     popular: list = field(default_factory=list)
+    entry_points: list = field(default_factory=list)  # (label, query string) of the catalogue's fields
+    partial: bool = False  # only some of the query's words were found
     degraded: bool = False
     backend: str = "database"
 
@@ -112,17 +127,43 @@ def _ranked(rows, query):
 def _run(store, request, query):
     page = min(max(request.page, 1), MAX_PAGE)
     offset = (page - 1) * PAGE_SIZE
-    if query is not None and request.sort == "lien-quan":
+    narrowed = partial = False
+    if query is not None:
         found = store.candidates(request, query, CANDIDATES)
-        rows = _ranked(found.rows, query)[offset : offset + PAGE_SIZE]
+        ranked, narrowed, partial = _precise(_ranked(found.rows, query), query)
+        if narrowed:
+            found.rows, found.total, found.facets = ranked, len(ranked), []
+            found.kinds = dict(Counter(row["kind"] for row in ranked))
+    if query is not None and request.sort == "lien-quan":
+        rows = ranked[offset : offset + PAGE_SIZE]
+    elif narrowed:  # the few rows kept, in the order asked
+        rows = sorted(ranked, key=SORT_KEYS[request.sort])[offset : offset + PAGE_SIZE]
     else:
         sort = "moi" if request.sort == "lien-quan" else request.sort
         found = store.ordered(request, query, sort, offset, PAGE_SIZE)
         rows = found.rows
     results = Results(hits=store.with_bodies(rows), total=found.total, page=page, backend=store.name)
+    results.partial = partial
     results.facets = _group_facets(found.facets, request)
     results.kinds = found.kinds
     return results
+
+
+def _precise(rows, query):
+    """(rows, whether they were narrowed, whether they are partial matches). A code or document number
+    typed names its page: that alone. Otherwise, when no row holds every telling word of the query
+    (common words such as "kết quả", "thời", "công" tell nothing), only a short list of the rows
+    holding the most of them, if those hold enough of them (`PARTIAL_SHARE`); else nothing."""
+    coded = [row for row in rows if row.get("code") in query.codes]
+    if coded:
+        return coded, True, False
+    covered = [coverage(query, row) for row in rows]
+    best = max(covered, default=0)
+    if best >= 1:
+        return rows, False, False
+    if best < (PARTIAL_SHARE if len(query.strong(query.tokens)) < LONG_QUERY else LONG_PARTIAL_SHARE):
+        return [], True, False
+    return [row for row, share in zip(rows, covered, strict=True) if share == best][:SHORT_LIST], True, True
 
 
 def _group_facets(counts, request):
@@ -158,8 +199,9 @@ def _finish(results, request, query):
     if results.total == 0:
         results.suggestions = _suggestions(query)
         results.popular = popular(request.scope)
+        results.entry_points = entry_points()
     if request.page == 1:
-        _log(request.scope, query, results.total)
+        _log(request.scope, query, results.total, request.visitor)
 
 
 def _suggestions(query):
@@ -174,29 +216,62 @@ def _suggestions(query):
     return suggestions[:5]
 
 
-def _log(scope, query, total):
+def visitor_key(address):
+    """A visitor's address as a keyed hash: distinct visitors can be counted, no address is kept."""
+    return salted_hmac("search.visitor", address or "").hexdigest()[:32]
+
+
+def _log(scope, query, total, visitor=""):
     text = " ".join(query.tokens)[:200]
+    day = timezone.localdate()
     try:
-        increment(
-            QueryLog, {"day": timezone.localdate(), "scope": scope, "query": text}, searches=1, zero_results=int(total == 0)
-        )
+        increment(QueryLog, {"day": day, "scope": scope, "query": text}, searches=1, zero_results=int(total == 0))
+        if visitor and total:
+            QueryVisitor.objects.get_or_create(day=day, scope=scope, query=text, visitor=visitor)
     except Exception:  # logging must never break a search
         log.warning("Could not log a search query", exc_info=True)
 
 
 def popular(scope, limit=8, days=30):
+    """ "Nhiều người tìm": queries that found something for at least `POPULAR_VISITORS` distinct visitors
+    on at least `POPULAR_DAYS` days in the last `days` days, or that an editor approved; never one an
+    editor hid. Anyone can search, so a query one visitor repeats, however often, is never listed."""
     key = f"search:popular:{scope}"
     cached = cache.get(key)
     if cached is None:
         since = timezone.localdate() - datetime.timedelta(days=days)
+        QueryVisitor.objects.filter(day__lt=since).delete()  # kept only as long as they count
+        decisions = dict(PopularQuery.objects.filter(scope=scope).values_list("query", "decision"))
         rows = (
-            QueryLog.objects.filter(day__gte=since, scope=scope)
+            QueryVisitor.objects.filter(day__gte=since, scope=scope)
             .values("query")
-            .annotate(total=Sum("searches"), empty=Sum("zero_results"))
-            .filter(total__gt=F("empty"))
-            .order_by("-total", "query")[:limit]
+            .annotate(visitors=Count("visitor", distinct=True), days=Count("day", distinct=True))
+            .filter(visitors__gte=POPULAR_VISITORS, days__gte=POPULAR_DAYS)
+            .order_by("-visitors", "query")
         )
-        cached = [row["query"] for row in rows]
+        approved = [q for q, decision in decisions.items() if decision == PopularQuery.Decision.APPROVED]
+        found = [row["query"] for row in rows[: limit + len(decisions)]]
+        cached = [q for q in dict.fromkeys(approved + found) if decisions.get(q) != PopularQuery.Decision.HIDDEN][:limit]
+        cache.set(key, cached, 600)
+    return cached
+
+
+def forget_popular():
+    cache.delete_many([f"search:popular:{scope}" for scope in Scope.values])
+
+
+def entry_points(limit=8):
+    """The catalogue's largest fields, (label, value): where a search that found nothing can go on."""
+    key = "search:entry_points"
+    cached = cache.get(key)
+    if cached is None:
+        rows = (
+            SearchFacet.objects.filter(name=FIELD)
+            .values("label", "value")
+            .annotate(count=Count("entry_id"))
+            .order_by("-count", "label")[:limit]
+        )
+        cached = [(row["label"], row["value"]) for row in rows]
         cache.set(key, cached, 600)
     return cached
 

@@ -28,7 +28,7 @@ BODY_PREFIX = 4000  # characters of a body that scoring and snippets read
 CHUNK = 500  # pages built at a time, with their related rows prefetched
 # Raise when what a document holds changes (fields, kinds, facets): every stored document's stamp then
 # differs, so `search_index catchup` replaces them all even before the rebuild a deploy calls for.
-DOCUMENT_VERSION = 2
+DOCUMENT_VERSION = 3
 
 # A row, whichever store it comes from: these fields, plus `body_words` (the folded words of its text,
 # at least those of the query: all that scoring asks of a body) and, once it is shown, `body`.
@@ -36,18 +36,19 @@ ENTRY_FIELDS = ["page_id", "kind", "title", "title_folded", "keywords_folded", "
 SUGGESTED = ["page_id", "title", "url", "kind", "code"]  # what autocomplete returns
 
 # Facet names as they appear in URLs and in both stores.
-AGENCY, FIELD, LEVEL, ONLINE, FOUR, APPLICANT, SECTION, DOC_TYPE, YEAR = (
+AGENCY, FIELD, LEVEL, ONLINE, FOUR, APPLICANT, EVENT, SECTION, DOC_TYPE, YEAR = (
     "co_quan",
     "linh_vuc",
     "cap",
     "truc_tuyen",
     "bon_tai_cho",
     "doi_tuong",
+    "su_kien",
     "chuyen_muc",
     "loai_van_ban",
     "nam",
 )
-PROCEDURE_FACETS = [AGENCY, FIELD, LEVEL, ONLINE, FOUR, APPLICANT]
+PROCEDURE_FACETS = [AGENCY, FIELD, LEVEL, ONLINE, FOUR, APPLICANT, EVENT]
 
 
 @dataclass
@@ -128,6 +129,8 @@ def procedure_doc(page, agency):
     facets += [(FIELD, f.slug, f.name) for f in fields]
     facets += [(LEVEL, level.slug, level.name) for level in levels]
     facets += [(APPLICANT, a.slug, a.name) for a in applicants]
+    events = [step.event for step in page.life_event_steps.all()]
+    facets += [(EVENT, event.slug, event.name) for event in events]
     facets.append((ONLINE, page.online_level, str(page.get_online_level_display())))
     if page.four_on_the_spot:
         facets.append((FOUR, "co", "“4 tại chỗ”"))
@@ -140,7 +143,15 @@ def procedure_doc(page, agency):
         page.requirements,
         page.authorised_agencies,
     )
-    keywords = _lines(page.keywords, page.code, agency.title, agency.short_name, *(f.name for f in fields))
+    # The words citizens use for the life events the procedure belongs to ("mới sinh con") find it.
+    keywords = _lines(
+        page.keywords,
+        page.code,
+        agency.title,
+        agency.short_name,
+        *(f.name for f in fields),
+        *(f"{event.name}, {event.words}" for event in events),
+    )
     return Doc(page.pk, Kind.PROCEDURE, page.title, page.url, keywords, body, page.last_published_at, page.code, facets)
 
 
@@ -255,7 +266,9 @@ def documents(ids=None):
     procedures = ProcedurePage.objects.live()
     if ids is not None:
         procedures = procedures.filter(pk__in=list(wanted))
-    procedures = procedures.prefetch_related("fields", "levels", "applicants", "steps", "dossier", "results")
+    procedures = procedures.prefetch_related(
+        "fields", "levels", "applicants", "steps", "dossier", "results", "life_event_steps__event"
+    )
     agencies = {}
     last = 0
     while chunk := list(procedures.filter(pk__gt=last).order_by("pk")[:CHUNK]):  # by key, not OFFSET

@@ -133,3 +133,48 @@ class QueryLog(models.Model):
         verbose_name_plural = _("Từ khóa tìm kiếm")
         constraints = [models.UniqueConstraint(fields=["day", "scope", "query"], name="search_one_log_row_per_day")]
         permissions = [("view_search_report", _("Xem thống kê tìm kiếm"))]
+
+
+class QueryVisitor(models.Model):
+    """That a visitor searched a query on a day and found something: a keyed hash of the visitor's
+    address (it cannot be turned back into the address), kept so that "Nhiều người tìm" lists only what
+    several distinct visitors searched on several days."""
+
+    day = models.DateField()
+    scope = models.CharField(max_length=10, choices=Scope.choices)
+    query = models.CharField(max_length=200)
+    visitor = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "scope", "query", "visitor"], name="search_one_visitor_per_query_day")
+        ]
+
+
+class PopularQuery(models.Model):
+    """An editor's word on a query in "Nhiều người tìm": shown although few searched it, or never shown."""
+
+    class Decision(models.TextChoices):
+        APPROVED = "approved", _("Luôn hiển thị")
+        HIDDEN = "hidden", _("Không bao giờ hiển thị")
+
+    scope = models.CharField(_("Trang tìm"), max_length=10, choices=Scope.choices, default=Scope.FINDER)
+    query = models.CharField(_("Từ khóa"), max_length=200, help_text=_("Viết như người dân gõ; có dấu hay không đều được."))
+    decision = models.CharField(_("Quyết định"), max_length=10, choices=Decision.choices, default=Decision.HIDDEN)
+
+    panels = [FieldPanel("query"), FieldPanel("scope"), FieldPanel("decision")]
+
+    class Meta:
+        verbose_name = _("Từ khóa “Nhiều người tìm”")
+        verbose_name_plural = _("Từ khóa “Nhiều người tìm”")
+        constraints = [models.UniqueConstraint(fields=["scope", "query"], name="search_one_decision_per_query")]
+        ordering = ["scope", "query"]
+
+    def __str__(self):
+        return self.query
+
+    def save(self, *args, **kwargs):
+        from search.text import tokens  # the query as the log keeps it: folded words
+
+        self.query = " ".join(tokens(self.query))[:200]
+        super().save(*args, **kwargs)

@@ -9,7 +9,12 @@ from search import synonyms, vocabulary
 from search.text import OPTIONAL, essential, tokens, words
 
 MAX_TOKENS = 24
-DOCUMENT_NUMBER = re.compile(r"^\s*\d+\s*[/-]\s*\w", re.UNICODE)
+# A national procedure code ("1.001193") or a document number ("91/QĐ-UBND", "15/2025/TT-BTP") anywhere
+# in a query: it names one page, so the stores look it up as a whole, not as the words it splits into.
+PROCEDURE_CODE = re.compile(r"(?<![\w.])\d\.\d{6}(?![\w.])")
+DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d+(?:\s*/\s*\d{4})?\s*/\s*[^\W\d_]+(?:\s*-\s*[^\W\d_]+)*", re.UNICODE)
+WEAK_SHARE = 0.2  # a word in more than this share of all documents says little about what is wanted
+WEAK_WEIGHT = 0.3  # what such a word weighs in scoring beside a telling one
 
 
 @dataclass
@@ -19,16 +24,17 @@ class Query:
     exact: frozenset  # words typed with diacritics
     alternatives: list = field(default_factory=list)  # token tuples: the query, corrected, rewritten
     correction: str = ""  # "did you mean" text when a word was corrected
-    number_key: str = ""  # a document number typed as the query
+    codes: tuple = ()  # procedure codes and document number keys typed anywhere in the query
+    weak: frozenset = frozenset()  # words found in so many documents that they say little
     unknown: frozenset = frozenset()  # words nothing in the index resembles
     literal: list = field(default_factory=list)  # the words as typed, and as corrected (no synonyms)
 
     @cached_property
     def scoring(self):
         """What `score` asks of each alternative, worked out once per query rather than per candidate:
-        (position, tokens, essential words, function words among them)."""
+        (position, tokens, {essential word: weight}, function words among them)."""
         return [
-            (position, alt, frozenset(essential(alt)), frozenset(t for t in alt if t in OPTIONAL))
+            (position, alt, self._weights(alt), frozenset(t for t in alt if t in OPTIONAL))
             for position, alt in enumerate(self.alternatives)
             if alt
         ]
@@ -38,8 +44,31 @@ class Query:
         """Every folded word any alternative may match."""
         return frozenset(t for alt in self.alternatives for t in alt)
 
+    def _weights(self, alternative):
+        """Each essential word weighed by how much it says: common words count a little."""
+        strong = set(self.strong(alternative))
+        return {t: 1.0 if t in strong else WEAK_WEIGHT for t in essential(alternative)}
+
+    def searchable(self, alternative, common=False):
+        """The telling words (with `common`, every essential word) a store can match: not those nothing
+        in the index resembles."""
+        words = essential(alternative) if common else self.strong(alternative)
+        return [t for t in words if t not in self.unknown] or words
+
+    def strong(self, alternative):
+        """The essential words of an alternative that tell documents apart (all of them when none do)."""
+        needed = essential(alternative)
+        return [t for t in needed if t not in self.weak] or needed
+
     def __bool__(self):
         return bool(self.tokens)
+
+
+def codes(text):
+    """Procedure codes as written, document numbers as `document_number_key` compares them."""
+    found = PROCEDURE_CODE.findall(text)
+    found += [document_number_key(m.group()) for m in DOCUMENT_NUMBER.finditer(PROCEDURE_CODE.sub(" ", text))]
+    return tuple(dict.fromkeys(found))
 
 
 def parse(text):
@@ -47,14 +76,15 @@ def parse(text):
     folded = tokens(text)[:MAX_TOKENS]
     exact = frozenset(w for w in words(text) if not w.isascii())
     corrected, changed, unknown = [], False, set()
+    named = {t for group in synonyms.groups() for member in group for t in member}
     for token in folded:
         options = vocabulary.corrections(token)
         if options and options[0] != token:
             changed = True
-        if not options:
+        if not options and token not in named:
             unknown.add(token)
         corrected.append(options[0] if options else token)
-    alternatives = synonyms.expand(folded)
+    alternatives = synonyms.expand(folded, vocabulary.terms())
     if changed:
         for alternative in synonyms.expand(corrected):
             if alternative not in alternatives:
@@ -63,8 +93,8 @@ def parse(text):
     query.literal = [tuple(folded), *([tuple(corrected)] if changed else [])]
     if changed:
         query.correction = " ".join(corrected)
-    if DOCUMENT_NUMBER.match(text):
-        query.number_key = document_number_key(text)
+    query.codes = codes(text)
+    query.weak = vocabulary.weak(query.terms, WEAK_SHARE)
     return query
 
 
@@ -93,10 +123,24 @@ def _longest_run(needle, haystack, positions):
     return best
 
 
+def coverage(query, candidate):
+    """The largest share of an alternative's telling words (`Query.strong`) the candidate holds, a word
+    found only in its text counting half: common words scattered through a long text are no match."""
+    named = set(tokens(candidate["title_folded"])) | set(tokens(candidate["keywords_folded"]))
+    best = 0.0
+    for alternative in query.alternatives:
+        strong = set(query.strong(alternative))
+        if strong:
+            held = len(strong & named) + 0.5 * len((strong - named) & candidate["body_words"])
+            best = max(best, held / len(strong))
+    return best
+
+
 def score(query, candidate):
     """Relevance of one candidate (a dict of title, title_folded, keywords_folded, body_words, code).
 
-    Coverage of the query's essential words, in the title above all; adjacent words found as a phrase;
+    Coverage of the query's essential words weighed by how much they say, in the title above all;
+    adjacent words found as a phrase (in the keywords too: life events hold citizens' own phrases);
     words typed with diacritics found with them; shorter titles first among equals.
     """
     title = tokens(candidate["title_folded"])
@@ -106,22 +150,23 @@ def score(query, candidate):
     everywhere = title_set | keyword_set | candidate["body_words"]
     best = 0.0
     for position, alternative, needed, optional in query.scoring:
-        covered = len(needed & everywhere) / len(needed)
-        in_title = len(needed & title_set) / len(needed)
-        in_keywords = len(needed & keyword_set) / len(needed)
+        weight = sum(needed.values())
+        covered = sum(w for t, w in needed.items() if t in everywhere) / weight
+        in_title = sum(w for t, w in needed.items() if t in title_set) / weight
+        in_keywords = sum(w for t, w in needed.items() if t in keyword_set) / weight
         optional_hits = len(optional & everywhere) * 0.05
         if len(alternative) > 1:
             phrase = _longest_run(alternative, title, title_positions) / len(alternative)
             keyword_phrase = _longest_run(alternative, keywords, keyword_positions) / len(alternative)
         else:
             phrase, keyword_phrase = in_title, in_keywords
-        value = 4 * covered + 3 * in_title + 1.5 * in_keywords + 3 * phrase + 1.5 * keyword_phrase + optional_hits
+        value = 4 * covered + 3 * in_title + 1.5 * in_keywords + 3 * phrase + 2.5 * keyword_phrase + optional_hits
         if position:  # a rewrite or a correction ranks just below the words as typed
             value *= 0.97
         best = max(best, value)
     if query.exact:
         exact_words = set(words(candidate["title"]))
         best += 0.8 * len(query.exact & exact_words) / len(query.exact)
-    if query.number_key and candidate.get("code") == query.number_key:
+    if candidate.get("code") in query.codes:
         best += 100
     return best - 0.02 * len(title)

@@ -6,9 +6,10 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from procedures.models import LifeEvent, LifeEventProcedure
 from search import synonyms
 from search.indexing import BATCH, batched
-from search.models import Synonym
+from search.models import PopularQuery, Synonym
 from search.tasks import index_pages
 
 
@@ -60,3 +61,30 @@ def privacy_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Synonym, dispatch_uid="search.synonyms.deleted")
 def synonyms_changed(sender, **kwargs):
     synonyms.forget()
+
+
+@receiver(post_delete, sender=LifeEvent, dispatch_uid="search.life_event.deleted")
+def life_event_deleted(sender, **kwargs):
+    synonyms.forget()
+
+
+@receiver(post_save, sender=LifeEvent, dispatch_uid="search.life_event.saved")
+def life_event_changed(sender, instance, **kwargs):
+    synonyms.forget()  # its name and words are initials a query may stand for
+    # Its name and words are in its procedures' documents. Procedures added or removed in the same
+    # edit are saved after the event itself and caught by `life_event_step_changed`.
+    _enqueue(instance.steps.values_list("procedure_id", flat=True))
+
+
+@receiver(post_save, sender=LifeEventProcedure, dispatch_uid="search.life_event_step.saved")
+@receiver(post_delete, sender=LifeEventProcedure, dispatch_uid="search.life_event_step.deleted")
+def life_event_step_changed(sender, instance, **kwargs):
+    _enqueue([instance.procedure_id])
+
+
+@receiver(post_save, sender=PopularQuery, dispatch_uid="search.popular.saved")
+@receiver(post_delete, sender=PopularQuery, dispatch_uid="search.popular.deleted")
+def popular_decided(sender, **kwargs):
+    from search.api import forget_popular
+
+    forget_popular()

@@ -50,6 +50,9 @@ OPTIONAL = frozenset(
         "dan",
         "thu",
         "tuc",
+        "xin",
+        "hoi",
+        "can",
     ]
 )
 

@@ -3,8 +3,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal.web.client import client_address
 from search import api
-from search.documents import AGENCY, APPLICANT, FIELD, FOUR, LEVEL, ONLINE
+from search.documents import AGENCY, APPLICANT, EVENT, FIELD, FOUR, LEVEL, ONLINE
 from search.forms import MAX_QUERY_LENGTH, FinderForm, SiteSearchForm
 from search.models import Kind, Scope
 
@@ -15,6 +16,7 @@ FACET_TITLES = {
     ONLINE: _("Dịch vụ công trực tuyến"),
     FOUR: _("“4 tại chỗ”"),
     APPLICANT: _("Đối tượng thực hiện"),
+    EVENT: _("Sự kiện cuộc sống"),
 }
 
 
@@ -37,6 +39,7 @@ def finder(request):
         sort=form.cleaned_data["sap_xep"] or "lien-quan",
         page=form.page,
         scope=Scope.FINDER,
+        visitor=api.visitor_key(client_address(request)),
     )
     results = api.search(search_request)
     facets = [(name, title, results.facets.get(name, [])) for name, title in FACET_TITLES.items()]
@@ -62,6 +65,7 @@ def site_search(request):
                 sort=data["sap_xep"] or "lien-quan",
                 page=form.page,
                 scope=Scope.SITE,
+                visitor=api.visitor_key(client_address(request)),
             )
         )
     kind_counts = [(label, results.kinds[value]) for value, label in Kind.choices if results and results.kinds.get(value)]

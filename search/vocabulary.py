@@ -1,5 +1,8 @@
 """Typo tolerance from the index's own vocabulary: a word the index lacks is replaced by indexed words
-one edit away, so "khai sihn" finds "khai sinh" on every store."""
+one edit away (two in a longer word), or by what it says typed with Telex or VNI left on ("kys",
+"ke61t"), so "khai sihn" finds "khai sinh" on every store. And how much a word says: the share of
+documents holding it, read from the database store (which holds every document, as Elasticsearch
+does) and kept for an hour."""
 
 import string
 
@@ -9,6 +12,11 @@ from search.models import SearchTerm
 
 VERSION_KEY = "search:vocabulary:version"
 LETTERS = string.ascii_lowercase + string.digits
+FREQUENCY_SECONDS = 3600
+EDITS_FROM = 4  # shorter words are mostly other words one edit away ("bài" → "bản"), not typos
+TWO_EDITS_FROM = 7  # letters a word needs before two edits may correct it
+TELEX = [("dd", "d"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("w", "")]
+TONE_KEYS = "sfrxj"
 _loaded = {"version": None, "terms": frozenset()}
 
 
@@ -37,11 +45,51 @@ def _edits(word):
     return set(deletes + transposes + replaces + inserts)
 
 
+def _typed_with_keys(word):
+    """What a word typed with Telex or VNI left on meant, folded: "keets" → "ket", "ho65" → "ho"."""
+    if any(c.isdigit() for c in word) and not word.isdigit():
+        yield "".join(c for c in word if not c.isdigit())
+    plain = word
+    for keys, letter in TELEX:
+        plain = plain.replace(keys, letter)
+    yield plain
+    vowels = [i for i, c in enumerate(plain) if c in "aeiouy"]
+    for position, char in enumerate(plain):
+        if char in TONE_KEYS and vowels and position > vowels[0]:
+            yield plain[:position] + plain[position + 1 :]
+
+
 def corrections(word, limit=3):
     """Indexed words close to `word` (itself if indexed); [] when nothing is close."""
     vocabulary = terms()
     if word in vocabulary or word.isdigit() or len(word) < 3:
         return [word]
-    near = sorted(_edits(word) & vocabulary)
+    keyed = [w for w in dict.fromkeys(_typed_with_keys(word)) if w in vocabulary and w != word]
+    if keyed:
+        return keyed[:limit]
+    edits = _edits(word)
+    if len(word) < EDITS_FROM:  # a letter left out or two swapped ("snh", "hno"), not another short word
+        edits = {w for w in edits if len(w) > len(word) or sorted(w) == sorted(word)}
+    near = sorted(edits & vocabulary)
+    if not near and len(word) >= TWO_EDITS_FROM:
+        near = sorted({far for close in edits for far in _edits(close)} & vocabulary)
     transposed = [w for w in near if sorted(w) == sorted(word)]
     return (transposed + [w for w in near if w not in transposed])[:limit]
+
+
+def weak(words, share):
+    """The words found in more than `share` of all documents."""
+    from search import backends  # the stores use this module's vocabulary
+
+    words = sorted(w for w in words if not w.isdigit())
+    keys = {w: f"search:frequency:{w}" for w in words}
+    known = cache.get_many([*keys.values(), "search:frequency:"])
+    missing = [w for w in words if keys[w] not in known]
+    if missing or "search:frequency:" not in known:
+        counts = backends.database().frequencies(missing)
+        fresh = {keys[w]: counts.get(w, 0) for w in missing}
+        fresh["search:frequency:"] = counts[""]
+        cache.set_many(fresh, FREQUENCY_SECONDS)
+        known.update(fresh)
+    total = known["search:frequency:"] or 1
+    return frozenset(w for w in words if known[keys[w]] / total > share)

@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.reports import SpreadsheetReportView
 from search import backends
-from search.models import QueryLog, Scope, Synonym
+from search.models import PopularQuery, QueryLog, Scope, Synonym
 
 REPORT_PERMISSION = "search.view_search_report"
 
@@ -33,6 +33,21 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class PopularQueryViewSet(SnippetViewSet):
+    """Editors approve a query for "Nhiều người tìm" or hide one that should never be shown there."""
+
+    model = PopularQuery
+    icon = "list-ul"
+    menu_label = _("Từ khóa “Nhiều người tìm”")
+    add_to_settings_menu = True
+    list_display = ["query", "scope", "decision"]
+    list_filter = ["scope", "decision"]
+    search_fields = ["query"]
+
+
+register_snippet(PopularQueryViewSet)
 
 
 @hooks.register("register_readiness_check")

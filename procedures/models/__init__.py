@@ -1,5 +1,6 @@
 from .agencies import AgencyPage, AgencyType, ProcedureIndexPage
 from .imports import ImportStatus, ProcedureImport
+from .life_events import LifeEvent, LifeEventProcedure
 from .parts import (
     Channel,
     DossierDocument,
@@ -21,6 +22,8 @@ __all__ = [
     "DossierDocument",
     "ImportStatus",
     "LegalBasis",
+    "LifeEvent",
+    "LifeEventProcedure",
     "OnlineLevel",
     "ProcedureChannel",
     "ProcedureField",

@@ -24,7 +24,7 @@ from elasticsearch.helpers import bulk
 
 from search.backends.base import Matches, StoreUnavailable
 from search.documents import BODY_PREFIX, ENTRY_FIELDS, SUGGESTED
-from search.text import essential, tokens
+from search.text import tokens
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +246,7 @@ class ElasticsearchStore:
     def _text(self, query):
         should = []
         for position, alternative in enumerate(query.alternatives[:8]):
-            text = " ".join(essential(alternative))
+            text = " ".join(query.searchable(alternative))
             weight = 1.0 if position == 0 else 0.9
             should.append(
                 {
@@ -264,8 +264,8 @@ class ElasticsearchStore:
                 should.append({"match_phrase": {"title.phrase": {"query": " ".join(alternative), "boost": 2 * weight}}})
         if query.exact:
             should.append({"match": {"title": {"query": query.text, "boost": 0.5}}})
-        if query.number_key:
-            should.append({"term": {"code": {"value": query.number_key, "boost": 100}}})
+        if query.codes:
+            should.append({"terms": {"code": list(query.codes), "boost": 100}})
         return {"bool": {"should": should, "minimum_should_match": 1}}
 
     def _rows(self, hits):

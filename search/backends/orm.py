@@ -12,7 +12,7 @@ from django.db.models.functions import Left
 from search.backends.base import Matches
 from search.documents import BODY_PREFIX, ENTRY_FIELDS
 from search.models import SearchEntry, SearchFacet, SearchTerm, SearchText
-from search.text import OPTIONAL, essential, tokens
+from search.text import tokens
 
 SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ENOUGH = 3
@@ -27,22 +27,22 @@ def safe(terms, most=12):
 def tiers(query):
     """[([(term, …) conjunction, …], enough), …]: strictest first, each with how many matches end the
     search there rather than in the next, looser tier."""
-    groups = [tuple(dict.fromkeys(safe(essential(alt)))) for alt in query.alternatives]
-    groups = [g for g in dict.fromkeys(groups) if g]
+    # Every word typed first (the most selective, so the cheapest on common words), then only the
+    # telling ones (`Query.searchable`: common words such as "đăng ký" left out).
+    every = [tuple(dict.fromkeys(safe(query.searchable(alt, common=True)))) for alt in query.alternatives]
+    groups = [tuple(dict.fromkeys(safe(query.searchable(alt)))) for alt in query.alternatives]
+    every, groups = ([g for g in dict.fromkeys(level) if g] for level in (every, groups))
     if not groups:
         return []
     strict = groups
     loose = list(dict.fromkeys(c for g in groups if len(g) >= 3 for c in combinations(g, len(g) - 1)))
-    # Any single word, unless the query holds a word nothing indexed resembles: then a match on its
-    # other words alone ("sổ" of "sổ xanh") would be noise.
-    # Synonym rewrites take part only as whole phrases, never word by word.
-    singles = dict.fromkeys(t for literal in query.literal for t in safe(essential(literal)))
-    anything = [] if query.unknown - OPTIONAL else [(t,) for t in singles]
-    ladder = [tier for tier in (strict, loose) if tier]
+    # Any single word (synonym rewrites take part only as whole phrases, never word by word).
+    anything = [(t,) for t in dict.fromkeys(t for literal in query.literal for t in safe(query.searchable(literal)))]
+    ladder = [tier for tier in dict.fromkeys(tuple(t) for t in (every, strict, loose)) if tier]
     if not anything:
         return [(tier, ENOUGH) for tier in ladder]
-    # One shared word out of several is noise beside even one match of (nearly) all of them, and on
-    # common words it matches a good part of the catalogue: only when nothing stricter matched.
+    # Any word alone only when nothing stricter matched: on common words it matches a good part of
+    # the catalogue. The scorer's coverage (search.api) keeps a short list of the best partial matches.
     return [*((tier, ENOUGH) for tier in ladder[:-1]), (ladder[-1], 1), (anything, 1)]
 
 
@@ -162,7 +162,7 @@ class DatabaseStore:
         """The strictest tier that finds enough: its best `limit` rows, counts and every match."""
         entries = self.filtered(request)
         terms = query.terms
-        numbered = entries.filter(code=query.number_key).values_list("pk", flat=True)[:5] if query.number_key else []
+        numbered = entries.filter(code__in=query.codes).values_list("pk", flat=True)[:5] if query.codes else []
         pinned = self._rows(list(numbered), terms)
         levels = tiers(query)
         # The strictest match in titles and keywords first: it is what citizens mean, and on common
@@ -170,7 +170,10 @@ class DatabaseStore:
         plans = [(levels[0][0], True, ENOUGH), *((tier, False, enough) for tier, enough in levels)] if levels else []
         found = None
         for tier, titles_only, enough in plans:
-            found = self._tally(entries, tier, titles_only, limit, terms)
+            looser = self._tally(entries, tier, titles_only, limit, terms)
+            # Single words come from the words as typed, not from rewrites: they may find fewer.
+            if found is None or looser.total >= found.total:
+                found = looser
             if found.total >= enough:
                 break
         if found is None:

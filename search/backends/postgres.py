@@ -102,6 +102,18 @@ class PostgresStore(DatabaseStore):
         ]
         return Found(self._rows(ids or [], terms), sum(kinds.values()), facets, kinds, matched)
 
+    def frequencies(self, words):
+        """{word: documents holding it, "": all documents}, in one statement."""
+        words = safe(words, most=64)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT (SELECT count(*) FROM search_searchentry), ARRAY(SELECT (SELECT count(*) FROM search_searchentry "
+                "WHERE search_vector @@ w::tsquery) FROM unnest(%s::text[]) WITH ORDINALITY AS q (w, i) ORDER BY i)",
+                [words],
+            )
+            total, counts = cursor.fetchone()
+        return {"": total, **dict(zip(words, counts, strict=True))}
+
     def _rows(self, ids, terms):
         """Candidate rows for `ids`, in that order, without their bodies: ranking asks only which of the
         query's `terms` each body holds, and only the page shown needs the text (`with_bodies`)."""

@@ -5,7 +5,7 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Left
 
-from search.backends.orm import DatabaseStore
+from search.backends.orm import DatabaseStore, safe
 from search.documents import BODY_PREFIX, ENTRY_FIELDS, SUGGESTED
 from search.models import SearchEntry
 from search.text import tokens
@@ -48,6 +48,16 @@ class SqliteStore(DatabaseStore):
             # Every match is in hand: count over these ids instead of matching the text again.
             matched = SearchEntry.objects.filter(pk__in=ids)
         return self._summary(matched, ids, terms)
+
+    def frequencies(self, words):
+        """{word: documents holding it, "": all documents}."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_fts")
+            found = {"": cursor.fetchone()[0]}
+            for word in safe(words, most=64):
+                cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [f'"{word}"'])
+                found[word] = cursor.fetchone()[0]
+        return found
 
     def _rows(self, ids, terms):
         if not ids:

@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from demo import procedures as procedure_demo
+from demo.life_events import load_life_events
 from portal.models import SiteSettings
 from procedures.exchange.importer import write_records
 from search import api, backends, indexing
@@ -85,6 +86,7 @@ def build_site(names=None, keywords=False):
         if not keywords:
             record.keywords = ""  # abbreviations must come from the synonym list, not from the data
     write_records(records, index)
+    load_life_events()
     return home, index
 
 
