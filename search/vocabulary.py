@@ -5,6 +5,8 @@ documents holding it, read from the database store (which holds every document, 
 does) and kept for an hour."""
 
 import string
+import time
+import uuid
 
 from django.core.cache import cache
 
@@ -22,14 +24,16 @@ _loaded = {"version": None, "terms": frozenset()}
 
 def changed():
     """Called after indexing adds words; every process reloads its copy on its next query."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def terms():
-    version = cache.get(VERSION_KEY, 0)
+    # A version is a random token, not a counter: a cache emptied (Redis restarted) and counted up again
+    # would meet a process's old copy at the same number and keep it.
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY) or f"cache down:{int(time.time() // 60)}"  # reread once a minute
     if _loaded["version"] != version:
         _loaded["terms"] = frozenset(SearchTerm.objects.values_list("term", flat=True))
         _loaded["version"] = version

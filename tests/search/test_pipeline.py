@@ -119,6 +119,19 @@ def test_typos_are_still_corrected_in_a_fresh_process_while_redis_is_down(proced
     assert titles(finder("khai sihn")) == ["Đăng ký khai sinh"]
 
 
+def test_typos_follow_new_words_after_the_cache_was_emptied(tree, procedures, django_capture_on_commit_callbacks):
+    """Redis restarted (its keys gone) between two publishes: the process's copy of the vocabulary must not
+    be taken for the new one."""
+    from django.core.cache import cache
+
+    assert titles(finder("khai sihn")) == ["Đăng ký khai sinh"]
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # as many publishes as before the restart
+        factories.ProcedurePageFactory(parent=tree.justice, title="Cấp phép khai thác nước ngầm", code="1.004321")
+        factories.ProcedurePageFactory(parent=tree.justice, title="Chứng thực chữ ký", code="1.004322")
+    assert titles(finder("khai thac nuoc ngamm")) == ["Cấp phép khai thác nước ngầm"]
+
+
 def test_rebuild_swaps_the_alias_to_a_new_index(procedures, use_elasticsearch):
     out = io.StringIO()
     call_command("search_index", "rebuild", stdout=out, stderr=io.StringIO())
