@@ -8,6 +8,7 @@ from django.dispatch import receiver
 from wagtail.models import Collection, GroupCollectionPermission, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from portal import translations
 from portal.engagement.models import Comment
 from portal.models import SiteSettings
 from portal.roles import ADMINS, ALL_PAGE_PERMISSIONS, existing_group, grant_subtree
@@ -41,3 +42,8 @@ post_delete.connect(purge, sender=Page, dispatch_uid="portal.page_cache.page_del
 for _model in (SiteSettings, Comment, PageViewRestriction):
     post_save.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.saved")
     post_delete.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.deleted")
+
+# The map of translated pages (hreflang, language switcher) follows the same changes.
+for _signal in (page_published, page_unpublished, post_page_move):
+    _signal.connect(translations.forget, dispatch_uid=f"portal.translations.{id(_signal)}")
+post_delete.connect(translations.forget, sender=Page, dispatch_uid="portal.translations.page_deleted")

@@ -1,12 +1,13 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.web import health
+from portal.web import health, language
 
 ADMIN_PATH = settings.WAGTAIL_ADMIN_PATH
 
@@ -15,7 +16,6 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("search.urls")),
     path("api/thu-tuc/", include("procedures.urls")),
     path("tuong-tac/", include("portal.engagement.urls")),
     path("pakn/", include("feedback.urls")),
@@ -32,4 +32,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# English at /en/…, Vietnamese without a prefix (portal.web.language activates the language from the path).
+pages = [*wagtail_urls.urlpatterns[:-1], re_path(wagtail_urls.serve_pattern, language.serve, name="wagtail_serve")]
+urlpatterns += i18n_patterns(path("", include("search.urls")), path("", include(pages)), prefix_default_language=False)

@@ -1,4 +1,5 @@
 from .agencies import AgencyPage, AgencyType, ProcedureIndexPage
+from .organisation import AgencyChange, ContactPage, Department, Official, OrganisationChartPage
 from .parts import (
     Channel,
     DossierDocument,
@@ -13,13 +14,18 @@ from .procedure import OnlineLevel, ProcedurePage
 from .taxonomy import ApplicantType, ProcedureField, ProcedureLevel
 
 __all__ = [
+    "AgencyChange",
     "AgencyPage",
     "AgencyType",
     "ApplicantType",
     "Channel",
+    "ContactPage",
+    "Department",
     "DossierDocument",
     "LegalBasis",
+    "Official",
     "OnlineLevel",
+    "OrganisationChartPage",
     "ProcedureChannel",
     "ProcedureField",
     "ProcedureIndexPage",

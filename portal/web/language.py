@@ -1,0 +1,48 @@
+"""The public site's language comes from the address alone: `/en/…` is English, everything else Vietnamese.
+
+Django's LocaleMiddleware would also read the browser's Accept-Language and add `Vary: Accept-Language`
+to every page, splitting the page cache and serving English numbers to English browsers at `/`.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+from wagtail import views
+from wagtail.models import Site
+
+
+def path_language(path):
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and (path == f"/{code}" or path.startswith(f"/{code}/")):
+            return code
+    return settings.LANGUAGE_CODE
+
+
+class PathLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = path_language(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.deactivate()
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+def serve(request, path):
+    """Wagtail's page view; a Vietnamese address is routed from the site's root page directly, because
+    Wagtail would first look the active locale up (one more query on every page) only to find that page."""
+    if translation.get_language() == settings.LANGUAGE_CODE and not hasattr(request, "_wagtail_route_for_request"):
+        site = Site.find_for_request(request)
+        if site is not None:
+            try:
+                route = site.root_page.specific.route(request, [part for part in path.split("/") if part])
+            except Http404:
+                route = None
+            request._wagtail_route_for_request = route  # where Page.route_for_request keeps its answer
+    return views.serve(request, path)
