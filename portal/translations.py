@@ -30,6 +30,7 @@ def _build():
     keys = (
         Page.objects.live()
         .public()
+        .order_by()
         .values("translation_key")
         .annotate(count=Count("id"))
         .filter(count__gt=1)

@@ -1,4 +1,5 @@
 import json
+import unicodedata
 
 from django import template
 from django.conf import settings
@@ -54,7 +55,7 @@ def language_links(context, page=None, head=False):
     links = []
     for code, _name in settings.LANGUAGES:
         url = versions.get(code)
-        name = translation.get_language_info(code)["name_local"]
+        name = unicodedata.normalize("NFC", translation.get_language_info(code)["name_local"])  # Django's is decomposed
         links.append({"code": code, "name": name, "url": url or translations.home_url(code), "exact": bool(url)})
     return {"request": context.get("request"), "links": links, "current": current, "head": head, "versions": versions}
 
