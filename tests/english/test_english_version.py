@@ -90,19 +90,32 @@ def test_the_page_cache_keeps_each_language_apart(client, english):
 
 def test_english_pages_use_english_dates_and_numbers():
     with translation.override("en"):
-        assert Template("{% load portal_tags %}{{ n|vn_number }} {{ d|date:'SHORT_DATE_FORMAT' }}").render(
-            Context({"n": 40_528_527, "d": datetime.date(2025, 7, 1)})
-        ) == "40,528,527 1 Jul 2025"
+        assert (
+            Template("{% load portal_tags %}{{ n|vn_number }} {{ d|date:'SHORT_DATE_FORMAT' }}").render(
+                Context({"n": 40_528_527, "d": datetime.date(2025, 7, 1)})
+            )
+            == "40,528,527 1 Jul 2025"
+        )
     with translation.override("vi"):
-        assert Template("{% load portal_tags %}{{ n|vn_number }} {{ d|date:'SHORT_DATE_FORMAT' }}").render(
-            Context({"n": 40_528_527, "d": datetime.date(2025, 7, 1)})
-        ) == "40.528.527 01/07/2025"
+        assert (
+            Template("{% load portal_tags %}{{ n|vn_number }} {{ d|date:'SHORT_DATE_FORMAT' }}").render(
+                Context({"n": 40_528_527, "d": datetime.date(2025, 7, 1)})
+            )
+            == "40.528.527 01/07/2025"
+        )
 
 
 def test_links_to_other_portals_are_listed_in_the_footer_in_each_language(client, english):
     settings = SiteSettings.objects.get()
     settings.other_portals = [
-        ("portal", {"name": "Cổng Dịch vụ công quốc gia", "name_en": "National Public Service Portal", "url": "https://dichvucong.gov.vn"})
+        (
+            "portal",
+            {
+                "name": "Cổng Dịch vụ công quốc gia",
+                "name_en": "National Public Service Portal",
+                "url": "https://dichvucong.gov.vn",
+            },
+        )
     ]
     settings.save()
     footer = client.get("/").content.decode().split('<footer class="site-footer"', 1)[1]

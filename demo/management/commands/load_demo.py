@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import engagement, feedback, news, procedures, reform, site
+from demo import engagement, feedback, news, organisation, procedures, reform, site
 
 
 class Command(BaseCommand):
@@ -18,6 +18,8 @@ class Command(BaseCommand):
         index, agencies = procedures.load_agencies(home)
         result = procedures.load_procedures(index)
         self.stdout.write(f"  Cơ quan: {agencies}; thủ tục: {result.created} mới, {result.unchanged} không đổi")
+        self.stdout.write(f"  Cán bộ đầu mối: {organisation.load_people(index)} cơ quan mới")
+        self.stdout.write(f"  Tiếng Anh: {organisation.load_english(home)} trang")
         self.stdout.write(f"  Số liệu CCHC: {reform.load(home)} bản ghi")
         self.stdout.write(f"  Lượt xem mẫu: {engagement.load()} dòng")
         self.stdout.write(f"  {feedback.load(home)}")
