@@ -36,7 +36,6 @@ def alternates(html):
 
 
 def test_a_page_translated_into_english_is_served_at_en_with_hreflang_both_ways(client, english):
-    _, intro, intro_en, _ = english
     response = client.get("/en/gioi-thieu/")
     html = response.content.decode()
     assert response.status_code == 200
