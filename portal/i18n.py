@@ -180,6 +180,23 @@ def compile_mo(entries, header=HEADER):
     return head + table + data
 
 
+def public_catalogues():
+    """The public site's catalogues in other languages (portal/locale/en), whose ids are the templates' Vietnamese."""
+    return sorted(path for path in LOCALE_DIR.glob("*/LC_MESSAGES/*.po") if path.parent.parent.name != LANGUAGE)
+
+
+def compile_po(path):
+    """MO bytes of a catalogue kept by hand, with its own header (language, plural forms)."""
+    entries = read_po(path)
+    header = {}
+    if entries and not entries[0].msgid:
+        for line in entries[0].msgstr[0].splitlines():
+            name, _, value = line.partition(":")
+            if value:
+                header[name.strip()] = value.strip()
+    return compile_mo(entries, header)
+
+
 def project_po(domain):
     return LOCALE_DIR / LANGUAGE / "LC_MESSAGES" / f"{domain}.po"
 
