@@ -219,3 +219,12 @@ def test_organisation_chart_and_contacts_in_both_languages(client, english, tree
     blocks = {item["alternateName"]: item for item in structured(english_contacts)}
     people = assert_government_organisation(blocks["STP"], "Department of Justice")
     assert {"name": "Nguyễn Văn An", "jobTitle": "Director"}.items() <= people[0].items()
+
+
+def test_search_on_english_pages_finds_english_pages(client, english, tree):
+    html = client.get("/en/tim-kiem/", {"q": "provincial reform portal"}).content.decode()
+    results = html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
+    assert '<a href="/en/gioi-thieu/">Introduction</a>' in results
+    assert "Giới thiệu" not in results
+    vietnamese = client.get("/tim-kiem/", {"q": "Introduction"}).content.decode()
+    assert "/en/gioi-thieu/" not in vietnamese
