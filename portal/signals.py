@@ -44,6 +44,7 @@ for _model in (SiteSettings, Comment, PageViewRestriction):
     post_delete.connect(purge, sender=_model, dispatch_uid=f"portal.page_cache.{_model.__name__}.deleted")
 
 # The map of translated pages (hreflang, language switcher) follows the same changes.
-for _signal in (page_published, page_unpublished, post_page_move):
+for _signal in (page_published, page_unpublished):
     _signal.connect(translations.forget, dispatch_uid=f"portal.translations.{id(_signal)}")
 post_delete.connect(translations.forget, sender=Page, dispatch_uid="portal.translations.page_deleted")
+post_page_move.connect(translations.forget_all, dispatch_uid="portal.translations.moved")  # addresses below it change

@@ -228,3 +228,20 @@ def test_search_on_english_pages_finds_english_pages(client, english, tree):
     assert "Giới thiệu" not in results
     vietnamese = client.get("/tim-kiem/", {"q": "Introduction"}).content.decode()
     assert "/en/gioi-thieu/" not in vietnamese
+
+
+def test_publishing_vietnamese_pages_keeps_the_translation_map_and_moves_refresh_it(client, english, tree):
+    from portal import translations
+
+    client.get("/gioi-thieu/")
+    assert translations.translation_map()
+    factories.NewsPageFactory(parent=tree.category)
+    assert translations.CACHE_KEY in translations.cache  # an untranslated page leaves the map alone
+    _, intro, _, _ = english
+    intro.title = "Giới thiệu chung"
+    intro.save_revision().publish()
+    assert translations.CACHE_KEY not in translations.cache
+    client.get("/")
+    intro.move(tree.news, pos="last-child")
+    html = client.get("/en/gioi-thieu/").content.decode()
+    assert alternates(html)["vi"] == "http://localhost/tin-tuc/gioi-thieu/"
