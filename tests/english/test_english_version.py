@@ -245,3 +245,29 @@ def test_publishing_vietnamese_pages_keeps_the_translation_map_and_moves_refresh
     intro.move(tree.news, pos="last-child")
     html = client.get("/en/gioi-thieu/").content.decode()
     assert alternates(html)["vi"] == "http://localhost/tin-tuc/gioi-thieu/"
+
+
+def test_the_reorganisation_command_renames_merges_and_refuses_bad_input(client, tree, django_capture_on_commit_callbacks):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="Không có cơ quan"):
+        call_command("reorganise_agency", "merge", "XYZ", "SXD", date="01/07/2025")
+    with pytest.raises(CommandError, match="dd/mm/yyyy"):
+        call_command("reorganise_agency", "retire", "STP", date="2025-07-01")
+    with pytest.raises(CommandError, match="chính nó"):
+        call_command("reorganise_agency", "merge", "STP", "STP", date="01/07/2025")
+    assert not AgencyChange.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail keeps the old address after the commit
+        call_command(
+            "reorganise_agency",
+            "rename",
+            "SXD",
+            "Sở Xây dựng và Giao thông",
+            date="01/03/2025",
+            slug="so-xay-dung-giao-thong",
+            stdout=None,
+        )
+    response = client.get("/thu-tuc-hanh-chinh/so-xay-dung/")
+    assert response.status_code == 301 and response["Location"].endswith("/thu-tuc-hanh-chinh/so-xay-dung-giao-thong/")
+    html = client.get(response["Location"]).content.decode()
+    assert "Sở Xây dựng – đổi tên (Sở Xây dựng và Giao thông)" in html
