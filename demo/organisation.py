@@ -315,8 +315,8 @@ def load_english(home):
         home,
         locale,
         title="Home",
-        intro="<p>The province's administrative reform portal: who we are, how we are organised, whom to contact, "
-        "and the procedure finder.</p>",
+        intro="<p>The province's administrative reform portal: who we are, how we are organised and whom to contact. "
+        '<a href="/en/tra-cuu-thu-tuc/">Find an administrative procedure</a> (procedures are published in Vietnamese).</p>',
     )
     intro = StandardPage.objects.child_of(home).filter(slug="gioi-thieu").first()
     if intro is not None:

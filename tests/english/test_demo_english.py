@@ -22,6 +22,8 @@ def test_demo_has_an_english_version_with_the_organisation_and_named_contacts(cl
         assert response.status_code == 200, url
         assert '<html lang="en">' in html
         assert heading is None or heading in html
+    assert 'href="/en/tra-cuu-thu-tuc/"' in client.get("/en/").content.decode()
+    assert client.get("/en/tra-cuu-thu-tuc/", {"q": "khai sinh"}).status_code == 200
     chart = client.get("/en/so-do-to-chuc/").content.decode()
     assert "Office of the Provincial People&#x27;s Committee" in chart and "Department of Justice" in chart
     staffed = AgencyPage.objects.filter(officials__isnull=False).distinct()
