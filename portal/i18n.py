@@ -21,8 +21,9 @@ LANGUAGE = "vi"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _OWN_LOCALE = LOCALE_DIR  # this app's own folder is the catalogue itself, never one of its sources
 DOMAINS = ("django", "djangojs")
-# Packages whose `djangojs` catalogue Wagtail's admin loads (wagtail.admin.views.i18n.js_catalog).
-JS_PACKAGES = ("wagtail.admin",)
+# Packages whose `djangojs` catalogue the admin loads: Wagtail's (wagtail.admin.views.i18n.js_catalog) and
+# wagtail-localize's translation editor (its own jsi18n view).
+JS_PACKAGES = ("wagtail.admin", "wagtail_localize")
 HEADER = {
     "Project-Id-Version": "cong-cchc admin",
     "Language-Team": "Vietnamese",
