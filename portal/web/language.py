@@ -35,13 +35,21 @@ class PathLanguageMiddleware:
 
 
 def serve(request, path):
-    """Wagtail's page view; a Vietnamese address is routed from the site's root page directly, because
-    Wagtail would first look the active locale up (one more query on every page) only to find that page."""
-    if translation.get_language() == settings.LANGUAGE_CODE and not hasattr(request, "_wagtail_route_for_request"):
+    """Wagtail's page view, routed from the home page of the address's language. A Vietnamese address goes
+    from the site's root page directly (Wagtail would first look the active locale up, one more query on
+    every page, only to find that page); an English one needs an English home page, or Wagtail would
+    serve the Vietnamese pages again under `/en/`."""
+    if not hasattr(request, "_wagtail_route_for_request"):
         site = Site.find_for_request(request)
         if site is not None:
+            root = site.root_page
+            if translation.get_language() != settings.LANGUAGE_CODE:
+                localized = root.localized
+                if localized.pk == root.pk:
+                    raise Http404
+                root = localized
             try:
-                route = site.root_page.specific.route(request, [part for part in path.split("/") if part])
+                route = root.specific.route(request, [part for part in path.split("/") if part])
             except Http404:
                 route = None
             request._wagtail_route_for_request = route  # where Page.route_for_request keeps its answer

@@ -271,3 +271,10 @@ def test_the_reorganisation_command_renames_merges_and_refuses_bad_input(client,
     assert response.status_code == 301 and response["Location"].endswith("/thu-tuc-hanh-chinh/so-xay-dung-giao-thong/")
     html = client.get(response["Location"]).content.decode()
     assert "Sở Xây dựng – đổi tên (Sở Xây dựng và Giao thông)" in html
+
+
+def test_without_an_english_home_nothing_is_served_under_en(client, tree):
+    Locale.objects.get_or_create(language_code="en")
+    assert client.get("/tin-tuc/").status_code == 200
+    assert client.get("/en/").status_code == 404
+    assert client.get("/en/tin-tuc/").status_code == 404
