@@ -24,12 +24,10 @@ class PathLanguageMiddleware:
 
     def __call__(self, request):
         language = path_language(request.path_info)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        try:
+        # override, not activate: an admin preview runs a page request inside the admin's own, in its language
+        with translation.override(language):
             response = self.get_response(request)
-        finally:
-            translation.deactivate()
         response.headers.setdefault("Content-Language", language)
         return response
 

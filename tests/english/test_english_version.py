@@ -278,3 +278,14 @@ def test_without_an_english_home_nothing_is_served_under_en(client, tree):
     assert client.get("/tin-tuc/").status_code == 200
     assert client.get("/en/").status_code == 404
     assert client.get("/en/tin-tuc/").status_code == 404
+
+
+def test_the_admin_previews_an_english_page_in_english(client, english, users):
+    from django.urls import reverse
+
+    _, _, intro_en, _ = english
+    client.force_login(users.admin)
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[intro_en.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html and "Skip to main content" in html
