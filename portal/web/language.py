@@ -4,6 +4,8 @@ Django's LocaleMiddleware would also read the browser's Accept-Language and add 
 to every page, splitting the page cache and serving English numbers to English browsers at `/`.
 """
 
+from importlib import import_module
+
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
@@ -21,6 +23,10 @@ def path_language(path):
 class PathLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        # The URLconf, and the admin views it builds, are imported in the default language: some translate
+        # labels once, at import (Wagtail's snippet breadcrumbs), and a process's first request may be English.
+        with translation.override(settings.LANGUAGE_CODE):
+            import_module(settings.ROOT_URLCONF)
 
     def __call__(self, request):
         language = path_language(request.path_info)
