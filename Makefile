@@ -16,7 +16,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 venv: $(VENV)/.installed
 
-# The admin's Vietnamese catalogue (portal/locale/vi), compiled in Python: no GNU gettext needed.
+# The admin's Vietnamese catalogue (portal/locale/vi) and the public site's English one (portal/locale/en),
+# compiled in Python: no GNU gettext needed.
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard portal/locale/*/LC_MESSAGES/*.po))
 messages: $(CATALOGUES)
 

@@ -73,7 +73,7 @@ def child(parent, model, slug, **fields):
 
 def ensure_home():
     root = Page.get_first_root_node()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="vi").first()
     if home is None:
         home = HomePage(
             title="Trang chủ",

@@ -191,3 +191,15 @@ class SocialLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link-external"
         label = _("Mạng xã hội")
+
+
+class PortalLinkBlock(blocks.StructBlock):
+    """A link to another agency's portal (the decree asks for the list); English pages show `name_en`."""
+
+    name = blocks.CharBlock(label=_("Tên cổng"), max_length=255)
+    name_en = blocks.CharBlock(label=_("Tên tiếng Anh"), max_length=255, required=False)
+    url = blocks.URLBlock(label=_("Địa chỉ"))
+
+    class Meta:
+        icon = "link-external"
+        label = _("Cổng thông tin khác")

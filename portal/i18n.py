@@ -21,8 +21,9 @@ LANGUAGE = "vi"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _OWN_LOCALE = LOCALE_DIR  # this app's own folder is the catalogue itself, never one of its sources
 DOMAINS = ("django", "djangojs")
-# Packages whose `djangojs` catalogue Wagtail's admin loads (wagtail.admin.views.i18n.js_catalog).
-JS_PACKAGES = ("wagtail.admin",)
+# Packages whose `djangojs` catalogue the admin loads: Wagtail's (wagtail.admin.views.i18n.js_catalog) and
+# wagtail-localize's translation editor (its own jsi18n view).
+JS_PACKAGES = ("wagtail.admin", "wagtail_localize")
 HEADER = {
     "Project-Id-Version": "cong-cchc admin",
     "Language-Team": "Vietnamese",
@@ -178,6 +179,23 @@ def compile_mo(entries, header=HEADER):
     head = struct.pack("<7I", 0x950412DE, 0, count, 28, 28 + 8 * count, 0, start)
     table = b"".join(struct.pack("<2I", length, offset) for length, offset in offsets)
     return head + table + data
+
+
+def public_catalogues():
+    """The public site's catalogues in other languages (portal/locale/en), whose ids are the templates' Vietnamese."""
+    return sorted(path for path in LOCALE_DIR.glob("*/LC_MESSAGES/*.po") if path.parent.parent.name != LANGUAGE)
+
+
+def compile_po(path):
+    """MO bytes of a catalogue kept by hand, with its own header (language, plural forms)."""
+    entries = read_po(path)
+    header = {}
+    if entries and not entries[0].msgid:
+        for line in entries[0].msgstr[0].splitlines():
+            name, _, value = line.partition(":")
+            if value:
+                header[name.strip()] = value.strip()
+    return compile_mo(entries, header)
 
 
 def project_po(domain):

@@ -8,6 +8,7 @@ from django.dispatch import receiver
 from wagtail.models import Collection, GroupCollectionPermission, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from portal import translations
 from portal.engagement.models import Comment
 from portal.models import SiteSettings
 from portal.roles import ADMINS, ALL_PAGE_PERMISSIONS, existing_group, grant_subtree
@@ -59,3 +60,10 @@ def purge_comment_page(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).only("depth", "url_path").first()
     if page is not None:
         purge_pages(page)
+
+
+# The map of translated pages (hreflang, language switcher) follows the same changes.
+for _signal in (page_published, page_unpublished):
+    _signal.connect(translations.forget, dispatch_uid=f"portal.translations.{id(_signal)}")
+post_delete.connect(translations.forget, sender=Page, dispatch_uid="portal.translations.page_deleted")
+post_page_move.connect(translations.forget_all, dispatch_uid="portal.translations.moved")  # addresses below it change

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -15,7 +16,6 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("search.urls")),
     path("api/thu-tuc/", include("procedures.urls")),
     path("tuong-tac/", include("portal.engagement.urls")),
     path("pakn/", include("feedback.urls")),
@@ -33,8 +33,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Pages are served by Wagtail's view with a cheaper route (portal.web.routing); Wagtail's own patterns
-# (under _util/: the password form of private pages; reversing "wagtail_serve") follow.
-urlpatterns += [
-    re_path("^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), routing.serve),
-    path("", include(wagtail_urls)),
-]
+# (under _util/: the password form of private pages) come first. English at /en/…, Vietnamese without a
+# prefix (portal.web.language activates the language from the path).
+pages = [*wagtail_urls.urlpatterns[:-1], re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve")]
+urlpatterns += i18n_patterns(path("", include("search.urls")), path("", include(pages)), prefix_default_language=False)

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from procedures import selectors
+from procedures import organisation, selectors
 from procedures.models import LifeEvent, LifeEventProcedure, OnlineLevel, ProcedureField, ProcedureLevel, ProcedurePage
 
 PROCEDURES_PER_PAGE = 30
@@ -90,6 +90,7 @@ def agency(request, page):
         procedure_groups=selectors.grouped_by_field(listed.object_list),
         catalogue=catalogue,
         communes=list(catalogue.communes()) if hasattr(catalogue, "communes") else [],
+        **organisation.agency_organisation(request, page),
     )
     return TemplateResponse(request, page.get_template(request), context)
 

@@ -1,10 +1,12 @@
+from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from portal.web.client import client_address
-from search import api
+from search import api, other_languages
 from search.documents import AGENCY, APPLICANT, EVENT, FIELD, FOUR, LEVEL, ONLINE
 from search.forms import MAX_QUERY_LENGTH, FinderForm, SiteSearchForm
 from search.models import Kind, Scope
@@ -55,7 +57,9 @@ def site_search(request):
         return _respond(request, "search/search.html", {"form": form}, 400)
     data = form.cleaned_data
     results = None
-    if data["q"] or data["loai"]:
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        results = other_languages.search(data["q"], form.page) if data["q"] else None
+    elif data["q"] or data["loai"]:
         results = api.search(
             api.SearchRequest(
                 text=data["q"],

@@ -6,7 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
 
-from portal.blocks import SocialLinkBlock
+from portal.blocks import PortalLinkBlock, SocialLinkBlock
 
 
 @register_setting(icon="cog")
@@ -28,6 +28,12 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Số lượt truy cập chuyển từ cổng cũ; bộ đếm tổng bắt đầu từ số này."),
     )
     social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("Mạng xã hội"), blank=True)
+    other_portals = StreamField(
+        [("portal", PortalLinkBlock())],
+        verbose_name=_("Liên kết cổng thông tin khác"),
+        blank=True,
+        help_text=_("Cổng thông tin của các bộ, ngành, tỉnh bạn; hiện ở chân trang."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("portal_name"), FieldPanel("owning_agency")], heading=_("Nhận diện")),
@@ -41,6 +47,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("legacy_visit_count"),
         FieldPanel("social_links"),
+        FieldPanel("other_portals"),
     ]
 
     class Meta:

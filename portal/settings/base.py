@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "procedures.reform",
     "search",
     "feedback",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.web.language.PathLanguageMiddleware",
     "portal.web.input.UnstorableInputMiddleware",
     "portal.web.headers.SecurityHeadersMiddleware",
     "portal.engagement.middleware.BeaconShortcutMiddleware",
@@ -211,9 +214,11 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["portal.formats"]
-WAGTAIL_I18N_ENABLED = False
+# Pages exist in Vietnamese (at /) and English (at /en/); the language comes from the address only
+# (portal.web.language), never from the browser's Accept-Language.
+WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))

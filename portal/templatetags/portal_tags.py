@@ -1,12 +1,16 @@
 import json
+import unicodedata
 
 from django import template
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from portal import translations
 from portal.web import chrome
 
 register = template.Library()
@@ -22,15 +26,39 @@ def vn_number(value):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The home page's sections in menus; on English pages those of the English home (translated ones only)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     cache = getattr(request, "_main_menu", None)
     if cache is None:
-        cache = list(site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path", "depth"))
+        root = site.root_page
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            root = root.localized
+        cache = list(root.get_children().live().public().in_menu().only("title", "url_path", "path", "depth"))
         request._main_menu = cache
     return cache
+
+
+@register.simple_tag
+def home_url():
+    """The home page of the active language: `/` or `/en/`."""
+    return translations.home_url()
+
+
+@register.inclusion_tag("portal/includes/languages.html", takes_context=True)
+def language_links(context, page=None, head=False):
+    """hreflang links (head=True) or the language switcher for `page`: its translation when there is one,
+    otherwise the other language's home page."""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    versions = translations.translations_of(page)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = versions.get(code)
+        name = unicodedata.normalize("NFC", translation.get_language_info(code)["name_local"])  # Django's is decomposed
+        links.append({"code": code, "name": name, "url": url or translations.home_url(code), "exact": bool(url)})
+    return {"request": context.get("request"), "links": links, "current": current, "head": head, "versions": versions}
 
 
 @register.simple_tag(takes_context=True)

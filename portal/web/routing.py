@@ -8,8 +8,9 @@ specific type. A routable page on the way still gets first say on the rest of th
 (its own sub-routes before its children). The ancestors are kept on the page (`route_ancestors`), so
 the breadcrumbs need no query of their own.
 
-Anything this does not know how to route the same way (several locales, a page type with a `route`
-of its own) is left to Wagtail.
+A Vietnamese address is routed from the site's root page directly; an English one (`/en/…`, the
+language activated by portal.web.language) from the English home page. Anything this does not know how to
+route the same way (a page type with a `route` of its own) is left to Wagtail.
 """
 
 import contextlib
@@ -17,6 +18,7 @@ import contextlib
 from django.conf import settings
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
@@ -51,13 +53,18 @@ def _subroute(row, remaining, request):
 def route(request, path):
     """The page, args and kwargs for `path` as Wagtail's routing finds them; None for a 404; raises
     NotImplementedError when the path needs Wagtail's own walk."""
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        raise NotImplementedError
     site = _site(request)
     request._wagtail_site = site
     if site is None:
         return None
     root = site.root_page
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        # Another language routes from its own home page; with none, nothing is served under its prefix
+        # (Wagtail would serve the Vietnamese pages again under /en/).
+        localized = root.localized
+        if localized.pk == root.pk:
+            return None
+        root = localized
     components = [part for part in path.split("/") if part]
     wanted = [root.url_path + "".join(f"{part}/" for part in components[:depth]) for depth in range(1, len(components) + 1)]
     rows = {row.url_path: row for row in Page.objects.filter(url_path__in=wanted, path__startswith=root.path)}

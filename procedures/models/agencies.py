@@ -1,13 +1,15 @@
 from django.db import models
 from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.models import BasePage
 from portal.web.chrome import public
+
+from .organisation import OrganisationFields
 
 
 class AgencyType(models.TextChoices):
@@ -70,7 +72,7 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
         return self.serve_with("procedures.views.four_on_the_spot", request)
 
 
-class AgencyPage(BasePage):
+class AgencyPage(OrganisationFields, BasePage):
     """One agency; its editors' group gets rights on exactly this subtree."""
 
     short_name = models.CharField(_("Tên viết tắt"), max_length=100, unique=True)
@@ -91,6 +93,9 @@ class AgencyPage(BasePage):
         ),
         FieldRowPanel([FieldPanel("head"), FieldPanel("head_title")]),
         FieldPanel("description"),
+        *OrganisationFields.organisation_panels,
+        InlinePanel("officials", heading=_("Lãnh đạo và cán bộ đầu mối")),
+        InlinePanel("departments", heading=_("Phòng, ban")),
         FieldPanel("sidebar"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("short_name"), index.SearchField("description")]

@@ -9,7 +9,7 @@
   var hitUrl = script.getAttribute("data-hit");
   var figuresUrl = script.getAttribute("data-figures");
   var pageId = script.getAttribute("data-page");
-  var number = new Intl.NumberFormat("vi-VN");
+  var number = new Intl.NumberFormat(document.documentElement.lang === "en" ? "en-GB" : "vi-VN");
   // The server refuses comment forms older than 15 minutes and younger than 3 seconds.
   var TOKEN_FRESH_FOR = 10 * 60 * 1000;
   var MIN_FILL = 3500;

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import engagement, feedback, life_events, news, procedures, reform, site
+from demo import engagement, feedback, life_events, news, organisation, procedures, reform, site
 
 
 class Command(BaseCommand):
@@ -19,6 +19,8 @@ class Command(BaseCommand):
         result = procedures.load_procedures(index)
         self.stdout.write(f"  Cơ quan: {agencies}; thủ tục: {result.created} mới, {result.unchanged} không đổi")
         self.stdout.write(f"  Sự kiện cuộc sống: {life_events.load_life_events()}")
+        self.stdout.write(f"  Cán bộ đầu mối: {organisation.load_people(index)} cơ quan mới")
+        self.stdout.write(f"  Tiếng Anh: {organisation.load_english(home)} trang")
         self.stdout.write(f"  Số liệu CCHC: {reform.load(home)} bản ghi")
         self.stdout.write(f"  Lượt xem mẫu: {engagement.load()} dòng")
         self.stdout.write(f"  {feedback.load(home)}")

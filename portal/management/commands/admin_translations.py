@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = (
         "Bản dịch tiếng Việt của trang quản trị (portal/locale/vi): in độ phủ của từng danh mục chuỗi mà "
         "trang quản trị nạp; --missing liệt kê chuỗi chưa dịch (sau khi nâng cấp Wagtail/Django); --update "
-        "thêm chuỗi mới vào tệp .po; --compile dịch tệp .po thành .mo; --check kiểm tra biến và thẻ HTML."
+        "thêm chuỗi mới vào tệp .po; --compile dịch tệp .po thành .mo (cả bản tiếng Anh của trang công khai, portal/locale/en); --check kiểm tra biến và thẻ HTML."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +43,9 @@ class Command(BaseCommand):
             if not path.exists():
                 raise CommandError(f"Không có {path}")
             path.with_suffix(".mo").write_bytes(i18n.compile_mo(i18n.project_entries(domain)))
+            self.stdout.write(f"{path.with_suffix('.mo')}")
+        for path in i18n.public_catalogues():
+            path.with_suffix(".mo").write_bytes(i18n.compile_po(path))
             self.stdout.write(f"{path.with_suffix('.mo')}")
         trans_real._translations = {}
 
