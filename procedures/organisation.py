@@ -2,7 +2,7 @@
 (rename, merge, retire) kept as history with the old addresses redirected."""
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
@@ -88,11 +88,18 @@ def contacts(request, page):
 
 def agency_organisation(request, agency):
     """What an agency page shows of its organisation: people, departments, history, structured data."""
+    prefetch_related_objects(
+        [agency],
+        Prefetch("officials", queryset=Official.objects.select_related("photo").order_by("sort_order", "pk")),
+        Prefetch("departments", queryset=Department.objects.order_by("sort_order", "pk")),
+    )
+    history = AgencyChange.objects.filter(Q(agency=agency) | Q(successor=agency)).select_related("agency", "successor")
     return {
-        "officials": list(agency.officials.select_related("photo").order_by("sort_order", "pk")),
-        "departments": list(agency.departments.order_by("sort_order", "pk")),
-        "history": list(agency.changes.all()) + list(agency.absorbed.all()),
-        "organisation_data": organisation_data(agency, request),
+        "officials": list(agency.officials.all()),
+        "departments": list(agency.departments.all()),
+        # its own steps first, then the agencies merged into it
+        "history": sorted(history, key=lambda change: change.agency_id != agency.pk),
+        "organisation_data": organisation_data(agency, request),  # reads the prefetched rows
     }
 
 
