@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.sitemap import PortalSitemap
 from portal.web import health, routing
 
 ADMIN_PATH = settings.WAGTAIL_ADMIN_PATH
@@ -19,7 +20,7 @@ urlpatterns = [
     path("api/thu-tuc/", include("procedures.urls")),
     path("tuong-tac/", include("portal.engagement.urls")),
     path("pakn/", include("feedback.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

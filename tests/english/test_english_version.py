@@ -53,6 +53,16 @@ def test_a_page_translated_into_english_is_served_at_en_with_hreflang_both_ways(
     assert '<a href="/gioi-thieu/" hreflang="vi" lang="vi">Tiếng Việt</a>' in html
 
 
+def test_the_sitemap_lists_english_pages_with_their_translations(client, english):
+    xml = client.get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", xml)
+    assert "http://localhost/en/gioi-thieu/" in locations and "http://localhost/gioi-thieu/" in locations
+    assert "http://localhost/tin-tuc/" in locations and "http://localhost/en/tin-tuc/" not in locations
+    entry = xml.split("<loc>http://localhost/gioi-thieu/</loc>", 1)[1].split("</url>", 1)[0]
+    assert 'hreflang="en" href="http://localhost/en/gioi-thieu/"' in entry
+    assert 'hreflang="vi" href="http://localhost/gioi-thieu/"' in entry
+
+
 def test_the_english_interface_is_english_and_untranslated_pages_stay_out_of_its_menu(client, english):
     html = client.get("/en/").content.decode()
     menu = html.split('<nav class="main-nav"', 1)[1].split("</nav>", 1)[0]
