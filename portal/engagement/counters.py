@@ -114,7 +114,7 @@ class DatabaseStore:
 # the online set, atomically (so counts stay exact under any concurrency). Fixed windows: a counter per
 # limit and window, which expires with it. Returns {limit gone over or "", the pages generation}.
 HIT_SCRIPT = """
-local generation = redis.call('GET', KEYS[1]) or ''
+local generation = redis.call('GET', KEYS[1]) or '0'
 local limits = tonumber(ARGV[1])
 local over = false
 for i = 1, limits do
@@ -169,7 +169,7 @@ class RedisStore:
         args = [len(limits), *(n for _, count, seconds in limits for n in (count, seconds))]
         args += [hit.visitor or "", visitor_count, visitor_seconds, VISIT_GAP, hit.day.isoformat(), hit.page_id or "", now]
         over, generation = _hit_script(self.client)(keys=keys, args=args)
-        return over.decode() or None, generation.decode() or None
+        return over.decode() or None, generation.decode()
 
     def add_hit(self, page_id, day, new_visit):
         pipe = self.client.pipeline(transaction=False)
