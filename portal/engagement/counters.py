@@ -17,7 +17,6 @@ from django_ratelimit.core import _split_rate, is_ratelimited
 
 from portal.db import increment
 from portal.engagement.models import FlushedBatch, OnlineVisitor, PageViewDay, VisitDay
-from portal.engagement.pages import GENERATION
 from portal.resilience import CircuitBreaker
 from portal.web.client import over_limit
 
@@ -29,6 +28,7 @@ HITS = "engagement:hits"
 BATCHES = "engagement:batches"
 BATCH = "engagement:batch:"
 ONLINE = {False: "engagement:online:guests", True: "engagement:online:members"}
+PAGES_GENERATION = "engagement:pages-generation"  # portal.engagement.pages
 OVER_ADDRESS_LIMIT = "address"
 OVER_VISITOR_LIMIT = "visitor"
 
@@ -158,7 +158,7 @@ class RedisStore:
         visitor_group, visitor_rate = hit.visitor_limit
         visitor_count, visitor_seconds = _split_rate(visitor_rate)
         keys = [
-            GENERATION,
+            PAGES_GENERATION,
             HITS,
             ONLINE[hit.member],
             ONLINE[not hit.member],

@@ -12,11 +12,12 @@ import time
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
+from portal.engagement.counters import PAGES_GENERATION, redis_client
+
 log = logging.getLogger(__name__)
 
 LIFETIME = 60
 REMEMBERED = 50_000  # about 4 MB; past that the process starts again from nothing
-GENERATION = "engagement:pages-generation"
 _known = {}
 _generation = {"seen": None}
 
@@ -43,13 +44,11 @@ def follow(generation):
 
 
 def _announce():
-    from portal.engagement.counters import redis_client
-
     client = redis_client()
     if client is None:
         return
     try:
-        client.incr(GENERATION)
+        client.incr(PAGES_GENERATION)
     except Exception:  # the other processes then forget within LIFETIME
         log.warning("Redis unavailable; other processes learn of the page change within a minute", exc_info=True)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.db import increment
-from portal.engagement import counters, pages
+from portal.engagement import counters
 from portal.engagement.models import Comment, CommentStatus, PageViewDay, Rating, VisitDay
 from tests import factories
 
@@ -555,7 +555,7 @@ def test_a_page_unpublished_by_another_process_stops_counting_at_once(article, r
 
     assert hit(visitor(), article).status_code == 204
     Page.objects.filter(pk=article.pk).update(live=False)  # another process: no signal here
-    redis_store.client.incr(pages.GENERATION)  # what that process announces
+    redis_store.client.incr(counters.PAGES_GENERATION)  # what that process announces
     hit(visitor(), article)  # brings the news
     assert hit(visitor(), article).status_code == 404
 
