@@ -154,6 +154,7 @@ class RedisStore:
     def record_hit(self, request, hit):
         """Returns (the limit the hit went over or None, the pages generation) after one round trip."""
         now = time.time()
+        # django-ratelimit's own parser of "600/m": the rates read the same in both stores.
         limits = [(group, *_split_rate(rate)) for group, rate in hit.address_limits]
         visitor_group, visitor_rate = hit.visitor_limit
         visitor_count, visitor_seconds = _split_rate(visitor_rate)
@@ -170,21 +171,6 @@ class RedisStore:
         args += [hit.visitor or "", visitor_count, visitor_seconds, VISIT_GAP, hit.day.isoformat(), hit.page_id or "", now]
         over, generation = _hit_script(self.client)(keys=keys, args=args)
         return over.decode() or None, generation.decode()
-
-    def add_hit(self, page_id, day, new_visit):
-        pipe = self.client.pipeline(transaction=False)
-        if page_id:
-            pipe.hincrby(HITS, f"p:{page_id}:{day.isoformat()}", 1)
-        pipe.hincrby(HITS, f"views:{day.isoformat()}", 1)
-        if new_visit:
-            pipe.hincrby(HITS, f"visits:{day.isoformat()}", 1)
-        pipe.execute()
-
-    def seen(self, visitor, member, now):
-        pipe = self.client.pipeline(transaction=False)
-        pipe.zadd(ONLINE[member], {visitor: now.timestamp()})
-        pipe.zrem(ONLINE[not member], visitor)
-        pipe.execute()
 
     def online(self, now):
         since = now.timestamp() - ONLINE_WINDOW
