@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,9 @@ class EngagementConfig(AppConfig):
     name = "portal.engagement"
     label = "engagement"
     verbose_name = _("Tương tác bạn đọc")
+
+    def ready(self):
+        from portal.engagement import pages
+
+        post_save.connect(pages.changed, dispatch_uid="engagement-pages-saved")
+        post_delete.connect(pages.changed, dispatch_uid="engagement-pages-deleted")

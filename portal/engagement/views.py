@@ -17,10 +17,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
-from portal.engagement import counters
+from portal.engagement import counters, pages
 from portal.engagement.identity import (
     VOTER_COOKIE,
     cookie_voter_id,
@@ -32,12 +31,11 @@ from portal.engagement.identity import (
 )
 from portal.engagement.models import COMMENT_MAX_LENGTH, Comment, Rating, average_stars
 from portal.models import SiteSettings
-from portal.web.client import over_limit
+from portal.web.client import address_block, over_limit
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 16 * 1024
-VISIT_GAP = 30 * 60
 STATS_LIFETIME = 10
 MIN_FILL_SECONDS = 3
 # A comment form is good for 15 minutes: a harvested token cannot be replayed for long, and script
@@ -46,7 +44,7 @@ MIN_FILL_SECONDS = 3
 FORM_MAX_AGE = 15 * 60
 # Writes per client address (IPv4, or an IPv6 /64), whatever the user agent; README explains the numbers.
 HIT_LIMITS = [("hit-address", "600/m")]
-HITS_COUNTED_PER_VISITOR = "120/m"
+HIT_VISITOR_LIMIT = ("hit-visitor", "120/m")
 RATE_LIMITS = [("rate-address", "30/h")]
 RATE_LIMITS_PER_PAGE = [("rate-address-page", "5/h")]
 COMMENT_LIMITS = [("comment-address", "3/10m"), ("comment-address-day", "20/d")]
@@ -79,23 +77,16 @@ def _page(raw):
 
 
 def _countable_page(raw):
-    """Whether a hit may count for page `raw`; remembered for a minute, as every page load asks."""
+    """The page id a hit names, and whether it may count for it (no page named: the site only)."""
+    if raw in (None, ""):
+        return None, True
     try:
         page_id = int(raw)
     except (TypeError, ValueError):
-        return None
-    key = f"engagement:countable:{page_id}"
-    try:
-        known = cache.get(key)
-    except Exception:  # an unreachable cache means asking the database
-        known = None
-    if known is None:
-        known = _page(page_id) is not None
-        try:
-            cache.set(key, known, 60)
-        except Exception:  # as above
-            log.warning("Cache unavailable", exc_info=True)
-    return page_id if known else None
+        return None, False
+    if not 0 < page_id < 2**31:
+        return None, False
+    return page_id, pages.countable(page_id)
 
 
 def _too_fast(request):
@@ -104,54 +95,55 @@ def _too_fast(request):
 
 def _write_guard(request, limits):
     """The checks every anonymous write shares; returns a refusal or None."""
+    refusal = _origin_guard(request)
+    if refusal is None and over_limit(request, limits):
+        return _too_fast(request)
+    return refusal
+
+
+def _origin_guard(request):
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return _refuse(request, 413, _("Nội dung gửi lên quá lớn."))
     if not same_origin(request):
         return _refuse(request, 403, _("Yêu cầu không xuất phát từ cổng thông tin này."))
-    if over_limit(request, limits):
-        return _too_fast(request)
     return None
 
 
-def _new_visit(visitor):
-    try:
-        if cache.add(f"visit:{visitor}", 1, VISIT_GAP):
-            return True
-        cache.touch(f"visit:{visitor}", VISIT_GAP)
-    except Exception:  # without the cache, the hit still counts as a page view
-        log.warning("Visit cache unavailable", exc_info=True)
-    return False
-
-
-def _count(request, raw_page):
-    """Count one page load; returns a refusal or None."""
-    page_id = None
-    if raw_page not in (None, ""):
-        page_id = _countable_page(raw_page)
-        if page_id is None:
-            return _refuse(request, 404, _("Trang không tồn tại hoặc chưa xuất bản."))
-    if not is_counted(request):
-        return None
+def _count(request, raw_page, address_limits):
+    """Count one page load (limits, visit, counters and online set in one store call); returns a refusal or None."""
+    page_id, countable = _countable_page(raw_page)
     today = timezone.localdate()
-    visitor = daily_visitor_id(request, today)
-    if is_ratelimited(request, group="hit-visitor", key=lambda g, r: visitor, rate=HITS_COUNTED_PER_VISITOR, increment=True):
+    hit = counters.Hit(
+        day=today,
+        page_id=page_id,
+        address=address_block(request),
+        address_limits=address_limits,
+        visitor=daily_visitor_id(request, today) if countable and is_counted(request) else None,
+        visitor_limit=HIT_VISITOR_LIMIT,
+        member=request.user.is_authenticated,
+    )
+    over, generation = counters.call("record_hit", request, hit)
+    pages.follow(generation)
+    if over == counters.OVER_ADDRESS_LIMIT:
+        return _too_fast(request)
+    if not countable:
+        return _refuse(request, 404, _("Trang không tồn tại hoặc chưa xuất bản."))
+    if over == counters.OVER_VISITOR_LIMIT:
         return _refuse(request, 429, _("Quá nhiều lượt xem từ một người trong thời gian ngắn."))
-    counters.call("add_hit", page_id, today, _new_visit(visitor))
-    counters.call("seen", visitor, request.user.is_authenticated, timezone.now())
     return None
 
 
 @csrf_exempt
 @require_POST
 def hit(request):
-    refusal = _write_guard(request, HIT_LIMITS) or _count(request, request.POST.get("page"))
+    refusal = _origin_guard(request) or _count(request, request.POST.get("page"), HIT_LIMITS)
     return refusal or HttpResponse(status=204)
 
 
 @require_GET
 def pixel(request):
     """The beacon for browsers without JavaScript: a 1×1 GIF that is never cached."""
-    refusal = _count(request, request.GET.get("p"))
+    refusal = _count(request, request.GET.get("p"), [])
     response = HttpResponse(PIXEL, content_type="image/gif", status=refusal.status_code if refusal else 200)
     response["Cache-Control"] = "no-store"
     return response

@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PORT = 8765
+PORT = int(os.environ.get("BENCH_PORT", 8765))  # another port when benchmarks run side by side
 
 
 def prepare(workdir):

@@ -3,7 +3,7 @@ Wagtail site, each under the same gunicorn settings (gunicorn.conf.py, `--worker
 by wrk (`apt-get install wrk`) with the same threads and connections. Every figure is printed as a
 ratio to the ceiling, with the machine's load average, since the machine may be shared.
 
-    .venv/bin/python tests/perf/side_by_side.py [--seconds 5] [--connections 16] [--workers 2]
+    .venv/bin/python tests/perf/side_by_side.py [--seconds 5] [--connections 16] [--workers 2] [--beacon-only]
         [--other /path/to/bakerydemo --other-python /path/to/venv/bin/python
          --other-app bakerydemo.wsgi --other-page /blog/some-post/ --other-home /]
 
@@ -230,6 +230,17 @@ def line(label, figures, ceiling, extra=""):
     )
 
 
+def pages(article, procedure, figures, s, c, ceiling):
+    wrk(article, 1, c)
+    line("cached article, one URL", wrk(article, s, c), ceiling)
+    warm_rotation(article)
+    line(f"cached article, {ROTATION} URLs in rotation", wrk(article, s, c, script=counter_script(article, True)), ceiling)
+    line("cached article, 200 connections", wrk(article, s, 200), ceiling)
+    for label, path in (("uncached article", article), ("uncached procedure page", procedure), ("uncached home", "/")):
+        queries, ms = figures[path]
+        line(label, wrk(path, s, c, script=counter_script(path, False)), ceiling, f"  {queries} queries, {ms:.1f} ms render")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=5)
@@ -242,6 +253,7 @@ def main():
     parser.add_argument("--other-page", default="/blog/")
     parser.add_argument("--other-home", default="/")
     parser.add_argument("--other-settings", default="bakerydemo.settings.dev")
+    parser.add_argument("--beacon-only", action="store_true", help="the ceiling and the beacon, nothing else")
     args = parser.parse_args()
     import redis
 
@@ -261,17 +273,11 @@ def main():
         stop(ceiling_server)
     print(f"  {'ceiling (minimal WSGI app)':<44} {ceiling:8.0f} req/s  (load {load_average():.1f})")
 
-    figures = render_figures(env, ["/", article, procedure])
+    figures = {} if args.beacon_only else render_figures(env, ["/", article, procedure])
     server = start(sys.executable, "portal.wsgi", ROOT, {**env, "REDIS_URL": args.redis}, args.workers, "/healthz")
     try:
-        wrk(article, 1, c)
-        line("cached article, one URL", wrk(article, s, c), ceiling)
-        warm_rotation(article)
-        line(f"cached article, {ROTATION} URLs in rotation", wrk(article, s, c, script=counter_script(article, True)), ceiling)
-        line("cached article, 200 connections", wrk(article, s, 200), ceiling)
-        for label, path in (("uncached article", article), ("uncached procedure page", procedure), ("uncached home", "/")):
-            queries, ms = figures[path]
-            line(label, wrk(path, s, c, script=counter_script(path, False)), ceiling, f"  {queries} queries, {ms:.1f} ms render")
+        if not args.beacon_only:
+            pages(article, procedure, figures, s, c, ceiling)
         beacon = LUA_BEACON % (HOST, AGENT, page_id)
         wrk("/tuong-tac/luot-xem/", 1, c, script=beacon)
         line("hit beacon (Redis)", wrk("/tuong-tac/luot-xem/", s, c, script=beacon), ceiling)

@@ -505,6 +505,61 @@ def test_a_flush_that_dies_after_writing_does_not_write_twice(article, redis_sto
     assert views(article) == 7
 
 
+@pytest.fixture
+def redis_round_trips(redis_store, settings, monkeypatch):
+    """Commands sent to Redis, one entry per round trip (a pipeline or a script is one), with Django's
+    cache on Redis too, as in production."""
+    from redis.connection import AbstractConnection
+
+    from portal.settings.base import redis_caches
+
+    settings.CACHES = redis_caches(settings.REDIS_URL)
+    sent = []
+    original = AbstractConnection.send_packed_command
+
+    def counting(connection, command, *args, **kwargs):
+        sent.append(command)
+        return original(connection, command, *args, **kwargs)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counting)
+    return sent
+
+
+def test_with_redis_a_hit_costs_one_round_trip_and_no_query(article, redis_store, redis_round_trips, django_assert_num_queries):
+    hit(visitor(), article)  # this process learns that the page exists
+    redis_round_trips.clear()
+    with django_assert_num_queries(0):
+        statuses = [hit(visitor(f"203.0.113.{n}"), article).status_code for n in range(4)]
+        statuses.append(hit(visitor(), article, HTTP_USER_AGENT="Googlebot/2.1").status_code)
+    assert statuses == [204] * 5
+    assert len(redis_round_trips) == 5
+    redis_store.flush()
+    assert views(article) == 5
+    assert VisitDay.objects.get().visits == 5
+
+
+def test_with_redis_limits_still_refuse_in_one_round_trip(article, redis_store, redis_round_trips):
+    reader = visitor()
+    statuses = [hit(reader, article).status_code for _ in range(122)]
+    assert statuses.count(204) == 120 and statuses[-1] == 429
+    redis_round_trips.clear()
+    response = hit(reader, article, HTTP_ACCEPT="application/json")
+    assert response.status_code == 429 and "Quá nhiều lượt xem" in response.json()["error"]
+    assert len(redis_round_trips) == 1
+    redis_store.flush()
+    assert views(article) == 120
+
+
+def test_a_page_unpublished_by_another_process_stops_counting_at_once(article, redis_store):
+    from wagtail.models import Page
+
+    assert hit(visitor(), article).status_code == 204
+    Page.objects.filter(pk=article.pk).update(live=False)  # another process: no signal here
+    redis_store.client.incr(counters.PAGES_GENERATION)  # what that process announces
+    hit(visitor(), article)  # brings the news
+    assert hit(visitor(), article).status_code == 404
+
+
 def test_when_redis_is_down_hits_go_to_the_database(article, settings):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     counters._client = None
