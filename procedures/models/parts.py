@@ -7,6 +7,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 
+def case_field():
+    """The case a step, channel or document applies to: records of several cases repeat their parts per case."""
+    return models.CharField(
+        _("Trường hợp"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Để trống nếu thủ tục chỉ có một trường hợp; nếu có nhiều, ghi trường hợp áp dụng, ví dụ: Nộp hồ sơ trực tuyến"
+        ),
+    )
+
+
 class Channel(models.TextChoices):
     IN_PERSON = "in_person", _("Trực tiếp")
     ONLINE = "online", _("Trực tuyến")
@@ -22,14 +34,7 @@ class TimeUnit(models.TextChoices):
 
 class ProcedureStep(Orderable):
     page = ParentalKey("procedures.ProcedurePage", on_delete=models.CASCADE, related_name="steps")
-    case = models.CharField(
-        _("Trường hợp"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "Để trống nếu thủ tục chỉ có một trường hợp; nếu có nhiều, ghi trường hợp áp dụng, ví dụ: Nộp hồ sơ trực tuyến"
-        ),
-    )
+    case = case_field()
     title = models.CharField(_("Bước"), max_length=255, help_text=_("Tên ngắn của bước, ví dụ: Nộp hồ sơ"))
     description = models.TextField(_("Nội dung"), blank=True, help_text=_("Làm gì, ở đâu, ai làm trong bước này"))
 
@@ -49,14 +54,7 @@ class ProcedureChannel(Orderable):
         choices=Channel.choices,
         help_text=_("Trực tiếp, trực tuyến hoặc qua dịch vụ bưu chính; mỗi cách thức một mục"),
     )
-    case = models.CharField(
-        _("Trường hợp"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "Để trống nếu thủ tục chỉ có một trường hợp; nếu có nhiều, ghi trường hợp áp dụng, ví dụ: Nộp hồ sơ trực tuyến"
-        ),
-    )
+    case = case_field()
     time_amount = models.DecimalField(
         _("Thời hạn"),
         max_digits=7,
@@ -106,14 +104,7 @@ class ProcedureChannel(Orderable):
 
 class DossierDocument(Orderable):
     page = ParentalKey("procedures.ProcedurePage", on_delete=models.CASCADE, related_name="dossier")
-    case = models.CharField(
-        _("Trường hợp"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "Để trống nếu thủ tục chỉ có một trường hợp; nếu có nhiều, ghi trường hợp áp dụng, ví dụ: Nộp hồ sơ trực tuyến"
-        ),
-    )
+    case = case_field()
     name = models.TextField(
         _("Tên giấy tờ"), help_text=_("Tên giấy tờ như trong quyết định công bố, ví dụ: Tờ khai đăng ký khai sinh")
     )
