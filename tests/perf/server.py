@@ -36,25 +36,26 @@ def prepare(workdir):
     return env
 
 
-def serve(env, app="portal.wsgi", redis_url=None, ready_path="/healthz"):
+def serve(env, app="portal.wsgi", redis_url=None, ready_path="/healthz", python=sys.executable, cwd=ROOT):
+    """`app` under gunicorn with the portal's gunicorn.conf.py (another site's too, given its python and folder)."""
     env = dict(env)
     if redis_url:
         env["REDIS_URL"] = redis_url
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{PORT}", app],
-        cwd=ROOT,
+        [python, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{PORT}", app],
+        cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
+    for _ in range(150):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{ready_path}", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{ready_path}", timeout=2)
             return process
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise SystemExit("gunicorn did not start")
+    raise SystemExit(f"gunicorn did not start {app}")
 
 
 def manage_output(env, code):

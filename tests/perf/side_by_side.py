@@ -25,15 +25,13 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.perf import loadgen  # noqa: E402
-from tests.perf.server import PORT, manage_output, prepare  # noqa: E402
+from tests.perf.server import PORT, manage_output, prepare, serve  # noqa: E402
 
 HOST = f"127.0.0.1:{PORT}"
 AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36"
@@ -91,22 +89,7 @@ def counter_script(path, rotate):
 
 
 def start(python, app, cwd, env, workers, ready_path):
-    env = {**env, "GUNICORN_WORKERS": str(workers), "GUNICORN_THREADS": "1"}
-    process = subprocess.Popen(
-        [python, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--bind", HOST, app],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://{HOST}{ready_path}", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit(f"gunicorn did not start {app}")
+    return serve({**env, "GUNICORN_WORKERS": str(workers), "GUNICORN_THREADS": "1"}, app, None, ready_path, python, cwd)
 
 
 def stop(process):
