@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from procedures.models import LifeEvent, LifeEventProcedure, ProcedurePage
-from search import api
+from search import api, indexing
 from search.models import Kind, PopularQuery, QueryVisitor, Scope, SearchEntry
 from tests import factories
 
@@ -137,6 +137,27 @@ def test_editing_a_life_event_reindexes_its_procedures(tree, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         event.delete()
     gone = finder("trẻ sơ sinh chào đời")
+    assert gone.total == 0 or gone.partial
+
+
+def test_the_catch_up_repairs_a_procedure_whose_life_event_edit_was_not_indexed(tree, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        birth = factories.ProcedurePageFactory(parent=tree.justice, title="Đăng ký khai sinh", code="1.001193")
+        event = LifeEvent.objects.create(name="Đón em bé", slug="don-em-be", words="em bé chào đời")
+        LifeEventProcedure.objects.create(event=event, procedure=birth)
+    assert indexing.drift()["database"][1] == []
+    # The reindex task an edit queues is lost (a worker restarted): only the stamps can tell.
+    with django_capture_on_commit_callbacks(execute=False):
+        event.words = "trẻ sơ sinh mới chào đời"
+        event.save()
+    assert indexing.drift()["database"][1] == [birth.pk]
+    indexing.catch_up()
+    assert plain(finder("trẻ sơ sinh mới chào đời")) == ["Đăng ký khai sinh"]
+    with django_capture_on_commit_callbacks(execute=False):
+        LifeEventProcedure.objects.filter(event=event).delete()
+    assert indexing.drift()["database"][1] == [birth.pk]
+    indexing.catch_up()
+    gone = finder("trẻ sơ sinh mới chào đời")
     assert gone.total == 0 or gone.partial
 
 
