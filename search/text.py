@@ -113,7 +113,7 @@ def without_question(query_tokens):
     kept, position, count = [], 0, len(query_tokens)
     while position < count:
         phrase = next((p for p in QUESTION_PHRASES if tuple(query_tokens[position : position + len(p)]) == p), None)
-        if phrase and count > len(phrase):
+        if phrase:
             position += len(phrase)
             continue
         kept.append(query_tokens[position])

@@ -97,8 +97,3 @@ def shares(words):
         known.update(fresh)
     total = known["search:frequency:"] or 1
     return {"": 1 / total, **{w: known[keys[w]] / total for w in words}}
-
-
-def weak(words, share):
-    """The words found in more than `share` of all documents."""
-    return frozenset(w for w, found in shares(words).items() if w and found > share)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from procedures.models import LifeEvent, LifeEventProcedure, ProcedurePage
 from search import api, indexing
 from search.models import Kind, PopularQuery, QueryVisitor, Scope, SearchEntry
+from search.text import tokens, without_question
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +139,19 @@ def test_editing_a_life_event_reindexes_its_procedures(tree, django_capture_on_c
         event.delete()
     gone = finder("trẻ sơ sinh chào đời")
     assert gone.total == 0 or gone.partial
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("cho tôi hỏi thủ tục thế chấp sổ đỏ như thế nào", "thu tuc the chap so do"),
+        ("tôi bị mất bằng lái thì cần mang theo những gì ạ", "toi bi mat bang lai"),
+        ("xin hỏi làm lý lịch tư pháp mất bao lâu", "lam ly lich tu phap"),
+        ("như thế nào", "nhu the nao"),
+    ],
+)
+def test_a_long_question_is_matched_on_what_it_asks_about_not_on_its_phrasing(text, kept):
+    assert " ".join(without_question(tokens(text))) == kept
 
 
 def test_the_catch_up_repairs_a_procedure_whose_life_event_edit_was_not_indexed(tree, django_capture_on_commit_callbacks):
