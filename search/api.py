@@ -33,7 +33,8 @@ SNIPPET = 240
 POPULAR_VISITORS, POPULAR_DAYS = 3, 2  # distinct visitors and days a query needs to be listed as popular
 SHORT_LIST = 5  # partial matches shown when nothing holds every telling word of a query
 PARTIAL_SHARE = 0.5  # the share of those words partial matches must hold
-LONG_QUERY, LONG_PARTIAL_SHARE = 4, 0.25  # a question of many telling words may name only a few
+PARTIAL_NEAR = 0.8  # and the share of the best partial match's words the others listed must hold
+LONG_QUERY, LONG_PARTIAL_SHARE = 4, 0.2  # a question of many telling words may name its subject with one
 SORT_KEYS = {
     "ten": lambda row: (row["title_folded"], row["page_id"]),
     "ma": lambda row: (row["code"], row["title_folded"]),
@@ -163,7 +164,8 @@ def _precise(rows, query):
         return rows, False, False
     if best < (PARTIAL_SHARE if len(query.strong(query.tokens)) < LONG_QUERY else LONG_PARTIAL_SHARE):
         return [], True, False
-    return [row for row, share in zip(rows, covered, strict=True) if share == best][:SHORT_LIST], True, True
+    near = best * PARTIAL_NEAR  # the best partial match may owe its lead to a word of the phrasing
+    return [row for row, share in zip(rows, covered, strict=True) if share >= near][:SHORT_LIST], True, True
 
 
 def _group_facets(counts, request):

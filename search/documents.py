@@ -18,7 +18,7 @@ from feedback.search import question_parts
 from news.models import DecisionPage, DocumentType, NewsPage
 from portal.models import StandardPage
 from portal.text import document_number_key, fold, nfc
-from procedures.models import AgencyPage, ProcedurePage
+from procedures.models import AgencyPage, LifeEventProcedure, ProcedurePage
 from procedures.reform.models import StatisticsPage
 from procedures.selectors import agency_path
 from search.models import Kind
@@ -213,16 +213,19 @@ BUILDERS = {
 INDEXED_TYPES = (ProcedurePage, *BUILDERS)
 
 
-def stamp(published, parent_published, url_path):
+def stamp(published, parent_published, url_path, events=()):
     """What a stored document was built from, besides the page's own content: when the page and its
-    parent (an agency's or a section's name is in its documents) were last published, and its address.
-    Publishing, moving or renaming changes the stamp, so a stored document whose stamp differs from the
-    page's is stale; the stamp comes from one cheap query, without building any document."""
+    parent (an agency's or a section's name is in its documents) were last published, its address and,
+    for a procedure, the life events it belongs to (their names and words are in its document, and an
+    event is edited without publishing the procedure). Publishing, moving, renaming or editing an event
+    changes the stamp, so a stored document whose stamp differs from the page's is stale; the stamp
+    comes from cheap queries, without building any document."""
     parts = (
         str(DOCUMENT_VERSION),
         published.isoformat() if published else "",
         parent_published.isoformat() if parent_published else "",
         url_path,
+        *("\x1f".join(event) for event in sorted(events)),
     )
     return hashlib.blake2b("|".join(parts).encode(), digest_size=8).hexdigest()
 
@@ -240,7 +243,9 @@ def indexable(ids=None):
 
 def stamps(ids=None):
     """{page id: stamp} of the pages that must be found (all, or those of `ids`): two queries of page
-    rows, however many pages. A procedure counts only under an agency, as its document needs one."""
+    rows and one of life events, however many pages. A procedure counts only under an agency, as its
+    document needs one."""
+    ids = None if ids is None else list(ids)
     rows = list(indexable(ids).values_list("pk", "path", "url_path", "last_published_at", "content_type_id"))
     parents = {path[: -Page.steplen] for _pk, path, *_rest in rows}
     parents = {
@@ -250,12 +255,16 @@ def stamps(ids=None):
         )
     }
     procedure, agency = (ContentType.objects.get_for_model(model).pk for model in (ProcedurePage, AgencyPage))
+    steps = LifeEventProcedure.objects.all() if ids is None else LifeEventProcedure.objects.filter(procedure_id__in=ids)
+    events = {}
+    for procedure_id, *event in steps.values_list("procedure_id", "event__slug", "event__name", "event__words"):
+        events.setdefault(procedure_id, []).append(tuple(event))
     found = {}
     for pk, path, url_path, published, kind in rows:
         parent_published, parent_kind = parents.get(path[: -Page.steplen], (None, None))
         if kind == procedure and parent_kind != agency:
             continue
-        found[pk] = stamp(published, parent_published, url_path)
+        found[pk] = stamp(published, parent_published, url_path, events.get(pk, ()))
     return found
 
 

@@ -1,12 +1,13 @@
 """A citizen's query, understood once for every store: normalised, corrected, expanded and scored."""
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from portal.text import document_number_key, nfc
 from search import synonyms, vocabulary
-from search.text import OPTIONAL, essential, tokens, words
+from search.text import OPTIONAL, essential, tokens, without_question, words
 
 MAX_TOKENS = 24
 # A national procedure code ("1.001193") or a document number ("91/QĐ-UBND", "15/2025/TT-BTP") anywhere
@@ -15,6 +16,7 @@ PROCEDURE_CODE = re.compile(r"(?<![\w.])\d\.\d{6}(?![\w.])")
 DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d+(?:\s*/\s*\d{4})?\s*/\s*[^\W\d_]+(?:\s*-\s*[^\W\d_]+)*", re.UNICODE)
 WEAK_SHARE = 0.2  # a word in more than this share of all documents says little about what is wanted
 WEAK_WEIGHT = 0.3  # what such a word weighs in scoring beside a telling one
+RARE_BONUS = 0.6  # what the rarest word of a query weighs beyond a telling one
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Query:
     correction: str = ""  # "did you mean" text when a word was corrected
     codes: tuple = ()  # procedure codes and document number keys typed anywhere in the query
     weak: frozenset = frozenset()  # words found in so many documents that they say little
+    shares: dict = field(default_factory=dict)  # word → share of all documents holding it; "" → one's
     unknown: frozenset = frozenset()  # words nothing in the index resembles
     literal: list = field(default_factory=list)  # the words as typed, and as corrected (no synonyms)
 
@@ -45,9 +48,17 @@ class Query:
         return frozenset(t for alt in self.alternatives for t in alt)
 
     def _weights(self, alternative):
-        """Each essential word weighed by how much it says: common words count a little."""
+        """Each essential word weighed by how much it says: common words count a little, rare ones more
+        (in a long question, "karaoke" says more than "quán" or "nhỏ")."""
         strong = set(self.strong(alternative))
-        return {t: 1.0 if t in strong else WEAK_WEIGHT for t in essential(alternative)}
+        return {t: self._rarity(t) if t in strong else WEAK_WEIGHT for t in essential(alternative)}
+
+    def _rarity(self, word):
+        """1 for a word in `WEAK_SHARE` of the documents, up to 1 + `RARE_BONUS` for one in a single one."""
+        share, rarest = self.shares.get(word, 0), self.shares.get("", 0)
+        if not share or share >= WEAK_SHARE or rarest >= WEAK_SHARE:
+            return 1.0
+        return 1.0 + RARE_BONUS * math.log(WEAK_SHARE / share) / math.log(WEAK_SHARE / min(rarest, share))
 
     def searchable(self, alternative, common=False):
         """The telling words (with `common`, every essential word) a store can match: not those nothing
@@ -75,26 +86,29 @@ def parse(text):
     text = nfc(text)
     folded = tokens(text)[:MAX_TOKENS]
     exact = frozenset(w for w in words(text) if not w.isascii())
+    asked = without_question(folded)
     corrected, changed, unknown = [], False, set()
     named = {t for group in synonyms.groups() for member in group for t in member}
-    for token in folded:
+    for token in asked:
         options = vocabulary.corrections(token)
         if options and options[0] != token:
             changed = True
         if not options and token not in named:
             unknown.add(token)
         corrected.append(options[0] if options else token)
-    alternatives = synonyms.expand(folded, vocabulary.terms())
+    alternatives = synonyms.expand(asked, vocabulary.terms())
     if changed:
         for alternative in synonyms.expand(corrected):
             if alternative not in alternatives:
                 alternatives.append(alternative)
     query = Query(text=text, tokens=tuple(folded), exact=exact, alternatives=alternatives, unknown=frozenset(unknown))
-    query.literal = [tuple(folded), *([tuple(corrected)] if changed else [])]
+    query.literal = [tuple(asked), *([tuple(corrected)] if changed else [])]
     if changed:
-        query.correction = " ".join(corrected)
+        fixed = dict(zip(asked, corrected, strict=True))
+        query.correction = " ".join(fixed.get(t, t) for t in folded)
     query.codes = codes(text)
-    query.weak = vocabulary.weak(query.terms, WEAK_SHARE)
+    query.shares = vocabulary.shares(query.terms)
+    query.weak = frozenset(w for w, share in query.shares.items() if w and share > WEAK_SHARE)
     return query
 
 

@@ -57,6 +57,72 @@ OPTIONAL = frozenset(
 )
 
 
+# How a question is asked, not what it is about ("cho tôi hỏi … thì cần những gì, làm ở đâu, như thế
+# nào"), folded: left out of what a long question must match. Phrases, because their words alone can
+# mean something ("thế" of "thế chấp", "mất" of "bị mất").
+QUESTION_PHRASES = sorted(
+    {
+        tuple(phrase.split())
+        for phrase in [
+            "cho toi hoi",
+            "cho em hoi",
+            "cho minh hoi",
+            "cho chau hoi",
+            "cho hoi",
+            "xin hoi",
+            "toi muon",
+            "em muon",
+            "minh muon",
+            "nhu the nao",
+            "the nao",
+            "ra sao",
+            "lam sao",
+            "lam the nao",
+            "o dau",
+            "mat bao lau",
+            "bao lau",
+            "bao nhieu tien",
+            "nhung gi",
+            "giay to gi",
+            "thu tuc gi",
+            "ho so gi",
+            "can gi",
+            "co duoc khong",
+            "duoc khong",
+            "co can",
+            "co phai",
+            "can mang theo",
+            "mang theo",
+            "can chuan bi",
+            "chuan bi",
+            "thi phai",
+            "thi can",
+            "phai lam",
+            "lam gi",
+        ]
+    },
+    key=len,
+    reverse=True,
+)
+TRAILING = frozenset(["khong", "a", "nhe", "vay", "chua", "roi", "ko", "k"])  # "…, được không ạ"
+
+
+def without_question(query_tokens):
+    """The words of a question that say what it is about: its phrasing (`QUESTION_PHRASES`) and the
+    particles that end it left out; the words unchanged when that would leave nothing."""
+    kept, position, count = [], 0, len(query_tokens)
+    while position < count:
+        phrase = next((p for p in QUESTION_PHRASES if tuple(query_tokens[position : position + len(p)]) == p), None)
+        if phrase:
+            position += len(phrase)
+            continue
+        kept.append(query_tokens[position])
+        position += 1
+    while len(kept) > 1 and kept[-1] in TRAILING:
+        kept.pop()
+    return kept or list(query_tokens)
+
+
 def words(text):
     """NFC, lower-cased words with their diacritics."""
     return WORD.findall(nfc(text).lower())

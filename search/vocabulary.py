@@ -81,8 +81,8 @@ def corrections(word, limit=3):
     return (transposed + [w for w in near if w not in transposed])[:limit]
 
 
-def weak(words, share):
-    """The words found in more than `share` of all documents."""
+def shares(words):
+    """{word: the share of all documents holding it, "": the share one document is}."""
     from search import backends  # the stores use this module's vocabulary
 
     words = sorted(w for w in words if not w.isdigit())
@@ -96,4 +96,4 @@ def weak(words, share):
         cache.set_many(fresh, FREQUENCY_SECONDS)
         known.update(fresh)
     total = known["search:frequency:"] or 1
-    return frozenset(w for w in words if known[keys[w]] / total > share)
+    return {"": 1 / total, **{w: known[keys[w]] / total for w in words}}
