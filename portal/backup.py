@@ -1,7 +1,8 @@
 """Backups of the database and the uploaded files, and their restore into a fresh database.
 
 PostgreSQL goes through pg_dump/pg_restore (custom format, consistent while the site runs); SQLite
-through its online backup API. Media files go into a tar.gz beside the dump.
+through its online backup API. Media files go into a tar.gz beside the dump, and the private files
+(citizens' feedback attachments, outside MEDIA_ROOT and never served directly) into another.
 """
 
 import os
@@ -38,7 +39,7 @@ def _run(command, env=None):
 
 
 def backup(target, include_media=True):
-    """Write db.dump (PostgreSQL) or db.sqlite3 (SQLite), and media.tar.gz, into directory `target`."""
+    """Write db.dump (PostgreSQL) or db.sqlite3 (SQLite), media.tar.gz and private.tar.gz into `target`."""
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
     config = connection.settings_dict
@@ -62,11 +63,18 @@ def backup(target, include_media=True):
         with tarfile.open(archive, "w:gz") as tar:
             tar.add(settings.MEDIA_ROOT, arcname="media")
         files.append(archive)
+    private = Path(settings.FEEDBACK_PRIVATE_ROOT)
+    if include_media and private.exists():
+        archive = target / "private.tar.gz"
+        with tarfile.open(archive, "w:gz") as tar:
+            tar.add(private, arcname=".")
+        files.append(archive)
     return files
 
 
-def restore(source, database_url, media_root=None):
-    """Load the dump in `source` into the (empty) database at `database_url`; unpack media if asked."""
+def restore(source, database_url, media_root=None, private_root=None):
+    """Load the dump in `source` into the (empty) database at `database_url`; unpack media and private
+    files if asked."""
     source = Path(source)
     config = dj_database_url.parse(database_url)
     if (source / "db.dump").exists():
@@ -96,3 +104,7 @@ def restore(source, database_url, media_root=None):
     if media_root and (source / "media.tar.gz").exists():
         with tarfile.open(source / "media.tar.gz") as tar:
             tar.extractall(Path(media_root).parent, filter="data")
+    if private_root and (source / "private.tar.gz").exists():
+        Path(private_root).mkdir(parents=True, exist_ok=True)
+        with tarfile.open(source / "private.tar.gz") as tar:
+            tar.extractall(private_root, filter="data")

@@ -29,6 +29,9 @@ def test_sqlite_backup_restores_into_a_new_file(tree, tmp_path, settings):
     (tmp_path / "media").mkdir()
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "media" / "tep.txt").write_text("nội dung")
+    settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
+    (tmp_path / "private" / "feedback").mkdir(parents=True)
+    (tmp_path / "private" / "feedback" / "dinh-kem.pdf").write_bytes(b"%PDF-1.4 tep dinh kem cua cong dan")
     call_command("backup", str(tmp_path / "bk"), stdout=io.StringIO())
     target = tmp_path / "restored.sqlite3"
     call_command(
@@ -38,6 +41,8 @@ def test_sqlite_backup_restores_into_a_new_file(tree, tmp_path, settings):
         f"sqlite:///{target}",
         "--media-root",
         str(tmp_path / "m2" / "media"),
+        "--private-root",
+        str(tmp_path / "m2" / "private"),
         stdout=io.StringIO(),
     )
     restored = sqlite3.connect(target)
@@ -47,6 +52,8 @@ def test_sqlite_backup_restores_into_a_new_file(tree, tmp_path, settings):
         == 1
     )
     assert (tmp_path / "m2" / "media" / "tep.txt").read_text() == "nội dung"
+    # citizens' attachments live outside MEDIA_ROOT: a backup without them would lose them
+    assert (tmp_path / "m2" / "private" / "feedback" / "dinh-kem.pdf").read_bytes().startswith(b"%PDF-1.4 tep")
     with pytest.raises(CommandError, match="đã có dữ liệu"):
         call_command("restore", str(tmp_path / "bk"), "--database-url", f"sqlite:///{target}")
 

@@ -4,11 +4,11 @@ from portal.backup import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Sao lưu cơ sở dữ liệu (pg_dump hoặc SQLite) và tệp tải lên (media) vào một thư mục."
+    help = "Sao lưu cơ sở dữ liệu (pg_dump hoặc SQLite), tệp tải lên (media) và tệp riêng tư (đính kèm phản ánh) vào một thư mục."
 
     def add_arguments(self, parser):
         parser.add_argument("target", help="thư mục đích, ví dụ /var/backups/cong/2026-11-22")
-        parser.add_argument("--no-media", action="store_true", help="không sao lưu thư mục media")
+        parser.add_argument("--no-media", action="store_true", help="không sao lưu thư mục media và tệp riêng tư")
 
     def handle(self, *args, target, no_media=False, **options):
         try:
