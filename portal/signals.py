@@ -9,7 +9,7 @@ from wagtail.models import Collection, GroupCollectionPermission, Page, PageView
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from portal import translations
-from portal.engagement.models import Comment
+from portal.engagement.models import Comment, CommentStatus
 from portal.models import SiteSettings
 from portal.roles import ADMINS, ALL_PAGE_PERMISSIONS, existing_group, grant_subtree
 from portal.web.page_cache import purge, purge_moved_page, purge_page, purge_pages
@@ -56,7 +56,10 @@ for _model in (SiteSettings, PageViewRestriction, Site):
 
 
 @receiver([post_save, post_delete], sender=Comment, dispatch_uid="portal.page_cache.comment")
-def purge_comment_page(sender, instance, **kwargs):
+def purge_comment_page(sender, instance, created=False, **kwargs):
+    """A comment shows only once approved: a citizen's new one waiting for review changes no page."""
+    if created and instance.status != CommentStatus.APPROVED:
+        return
     page = Page.objects.filter(pk=instance.page_id).only("depth", "url_path").first()
     if page is not None:
         purge_pages(page)

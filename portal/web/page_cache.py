@@ -147,16 +147,17 @@ def purge(**kwargs):
     _purge_names([GENERATION_KEY])
 
 
-def purge_pages(*pages):
-    """Make stale what showing these pages touches: their sections, the home page, and the sections of
-    the pages that show them elsewhere (the `page_cache_shown_on` hook: a question on its procedure's
-    page); everything when one of them is the home page or a top-level section (the main menu)."""
+def purge_pages(*pages, sections=()):
+    """Make stale what showing these pages touches: their sections (and `sections`: where a moved page
+    was), the home page, and the sections of the pages that show them elsewhere (the
+    `page_cache_shown_on` hook: a decision on the procedures citing it); everything when one of them is
+    the home page or a top-level section (the main menu)."""
     if any(page.depth <= 3 for page in pages):
         purge()
         return
     shown_on = [other for page in pages for fn in hooks.get_hooks("page_cache_shown_on") for other in fn(page)]
-    names = {SECTION_PREFIX + page_section(page) for page in [*pages, *shown_on]} | {SECTION_PREFIX}
-    _purge_names(sorted(names))
+    sections = {*sections, *(page_section(page) for page in [*pages, *shown_on])}
+    _purge_names(sorted({SECTION_PREFIX + section for section in sections} | {SECTION_PREFIX}))
 
 
 def purge_page(sender, instance, **kwargs):
@@ -164,14 +165,12 @@ def purge_page(sender, instance, **kwargs):
     purge_pages(instance)
 
 
-def purge_moved_page(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
-    """Receiver of post_page_move: the old section and the new one."""
-    was_top_level = url_path_before is None or url_path_before.strip("/").count("/") <= 1
-    if instance.depth <= 3 or was_top_level:
-        purge()
+def purge_moved_page(sender, instance, url_path_before=None, **kwargs):
+    """Receiver of post_page_move (whose `instance` is a plain Page): the old section and the new one."""
+    if url_path_before is None or url_path_before.strip("/").count("/") <= 1:
+        purge()  # a top-level section left the main menu
         return
-    sections = {section_of(path.strip("/").partition("/")[2]) for path in (url_path_before, url_path_after) if path}
-    _purge_names(sorted({SECTION_PREFIX + section for section in sections} | {SECTION_PREFIX}))
+    purge_pages(instance.specific_deferred, sections=[section_of(url_path_before.strip("/").partition("/")[2])])
 
 
 def mark_cacheable(page, request, serve_args, serve_kwargs):

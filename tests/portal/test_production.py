@@ -131,9 +131,25 @@ def test_moving_a_page_purges_its_old_address(client, tree, article):
     assert response.status_code == 301 and response["Location"] == article.url
 
 
+def test_moving_a_decision_purges_the_procedures_that_link_to_it(client, tree):
+    from procedures.models import LegalBasis
+
+    decision = factories.DecisionPageFactory(parent=tree.documents)
+    procedure = factories.ProcedurePageFactory(parent=tree.justice)
+    LegalBasis.objects.create(page=procedure, number=decision.number, title="Quyết định công bố", document=decision)
+    assert f'href="{decision.url}"' in client.get(procedure.url).content.decode()
+    archive = factories.DocumentIndexPageFactory(parent=tree.documents, title="Lưu trữ", slug="luu-tru")
+    assert cache_state(client.get(procedure.url)) == "hit"
+    decision.move(archive, pos="last-child")
+    decision.refresh_from_db()
+    assert f'href="{decision.url}"' in client.get(procedure.url).content.decode()
+
+
 def test_approving_a_comment_and_changing_settings_purge(client, article):
-    comment = Comment.objects.create(page=article, name="Bạn đọc", text="Ý kiến chờ duyệt hiển thị.", daily_visitor_id="x")
     client.get(article.url)
+    comment = Comment.objects.create(page=article, name="Bạn đọc", text="Ý kiến chờ duyệt hiển thị.", daily_visitor_id="x")
+    pending = client.get(article.url)  # a comment waiting for review shows nowhere: the section stays cached
+    assert cache_state(pending) == "hit" and "Ý kiến chờ duyệt hiển thị." not in pending.content.decode()
     comment.status = CommentStatus.APPROVED
     comment.save()
     assert "Ý kiến chờ duyệt hiển thị." in client.get(article.url).content.decode()
