@@ -45,6 +45,11 @@ GETS = [
     "/van-ban/?q=91%00",
     "/van-ban/?doc_type=%00&year=2025",
     "/%00",
+    "/tra-cuu-thu-tuc/?q=khai&su_kien=%00",
+    "/thu-tuc-theo-su-kien/?page=%00",
+    "/en/tim-kiem/?q=%00",
+    "/en/%00",
+    "/sitemap.xml?p=%00",
 ]
 
 
