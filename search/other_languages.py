@@ -9,11 +9,14 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from search import api
 from search.models import Kind
+from search.text import words
 
 
 def search(text, page_number):
     locale = Locale.objects.filter(language_code=translation.get_language()).first()
     pages = Page.objects.live().filter(locale=locale, depth__gt=2)
+    # Words only: quotes, brackets and operators would reach the full-text engine as its own syntax.
+    text = " ".join(words(text))
     found = list(pages.search(text)[: api.CANDIDATES]) if text else []
     restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     found = [page for page in found if not any(page.path.startswith(path) for path in restricted)]

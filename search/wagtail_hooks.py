@@ -123,11 +123,6 @@ class QueryReportView(SpreadsheetReportView):
         )
 
 
-def _labelled(rows):
-    labels = dict(Scope.choices)
-    return [{**row, "scope": labels.get(row["scope"], row["scope"])} for row in rows]
-
-
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm(REPORT_PERMISSION)

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from portal.text import fold
 from procedures.models import OnlineLevel
@@ -252,3 +252,10 @@ def test_indexing_new_pages_follows_publishing(pages, django_capture_on_commit_c
         page.unpublish()
     assert "Lịch tiếp công dân tháng 7" not in titles(site("lich tiep cong dan"))
     assert indexing.drift()["database"] == ([], [], [])
+
+
+@pytest.mark.parametrize("text", ['"', 'a" OR "b', "NEAR(", "*", "-", "reform^"])
+def test_search_in_english_takes_full_text_syntax_as_plain_words(client, tree, text):
+    Locale.objects.get_or_create(language_code="en")
+    response = client.get("/en/tim-kiem/", {"q": text})
+    assert response.status_code == 200
