@@ -17,10 +17,6 @@ from feedback.models import Submission
 from feedback.models.submissions import ANONYMISED
 
 
-def _finished_at(submission):
-    return submission.closed_at or submission.published_at or submission.approved_at
-
-
 def due_for_anonymising(now=None):
     """Finished submissions whose retention period (FEEDBACK_RETENTION_DAYS) is over."""
     limit = (now or timezone.now()) - datetime.timedelta(days=settings.FEEDBACK_RETENTION_DAYS)

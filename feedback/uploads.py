@@ -4,6 +4,7 @@ import os
 import unicodedata
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image
@@ -17,7 +18,6 @@ ACCEPTED = {
     "application/pdf": (".pdf",),
 }
 ACCEPT_ATTRIBUTE = ",".join([*ACCEPTED, *(ext for exts in ACCEPTED.values() for ext in exts)])
-MAX_PIXELS = 40_000_000
 HEAD = 8192
 
 
@@ -65,7 +65,7 @@ def _check_image(upload, name):
     try:
         with Image.open(upload) as image:
             width, height = image.size
-            if width * height > MAX_PIXELS:
+            if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:  # the limit of the site's images
                 raise ValidationError(
                     _("Ảnh “%(name)s” quá lớn (%(w)s×%(h)s điểm ảnh).") % {"name": name, "w": width, "h": height}
                 )

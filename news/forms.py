@@ -69,9 +69,10 @@ class DocumentFilterForm(forms.Form):
         query = data.get("q", "").strip()
         if query:
             key = document_number_key(query)
-            documents = documents.filter(
-                Q(number_key=key) | Q(number_key__startswith=key) | Q(title__icontains=query) | Q(summary__icontains=query)
-            ).annotate(number_rank=Case(When(number_key=key, then=Value(0)), default=Value(1), output_field=IntegerField()))
+            by_number = Q(number_key__startswith=key) if key else Q(pk__in=[])  # "?" has no number key: match the text only
+            documents = documents.filter(by_number | Q(title__icontains=query) | Q(summary__icontains=query)).annotate(
+                number_rank=Case(When(number_key=key, then=Value(0)), default=Value(1), output_field=IntegerField())
+            )
             return documents.order_by("number_rank", "-date_issued", "-pk")
         return documents.order_by("-date_issued", "-pk")
 

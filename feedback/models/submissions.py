@@ -1,6 +1,5 @@
 """A citizen's feedback (phản ánh, kiến nghị, câu hỏi), its attachments and the history of its handling."""
 
-import datetime
 import hashlib
 import hmac
 import secrets
@@ -208,10 +207,6 @@ class Submission(models.Model):
         if self.answered_at is None or self.answer_due is None:
             return None
         return timezone.localdate(self.answered_at) <= self.answer_due
-
-    @property
-    def age_days(self):
-        return (timezone.now() - self.received_at) // datetime.timedelta(days=1)
 
 
 def attachment_path(instance, filename):

@@ -129,6 +129,13 @@ def test_too_many_or_too_large_files_are_refused(portal, client, settings):
     assert not Submission.objects.exists()
 
 
+def test_images_above_the_sites_pixel_limit_are_refused(portal, client, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64 * 48 - 1
+    response = post_submission(client, files=[png_file(size=(64, 48))])
+    assert response.status_code == 400 and "quá lớn (64×48 điểm ảnh)" in text(response)
+    assert not Submission.objects.exists()
+
+
 def test_a_body_larger_than_the_limit_is_refused_before_it_is_read(portal, client, settings):
     settings.FEEDBACK_MAX_TOTAL_SIZE = 1000
     response = client.post("/pakn/gui/", {"x": "y" * 300_000}, HTTP_ORIGIN=ORIGIN)

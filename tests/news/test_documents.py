@@ -27,6 +27,11 @@ def test_number_lookup_accepts_every_way_citizens_type_it(client, tree, typed):
     assert "91/KH-UBND" not in found
 
 
+def test_punctuation_alone_finds_nothing_instead_of_every_document(client, tree):
+    factories.DecisionPageFactory(parent=tree.documents, number="91/QĐ-UBND")
+    assert numbers(client.get("/van-ban/", {"q": "?"}).content.decode()) == []
+
+
 def test_number_key_folds_diacritics_and_punctuation():
     assert document_number_key("42/2022/NĐ-CP") == "42 2022 nd cp"
 
