@@ -19,6 +19,7 @@ from feedback.forms import LookupForm, SubmissionForm, issue_token
 from feedback.models import FeedbackPage, Submission
 from portal.engagement.identity import same_origin
 from portal.web.client import client_address, over_limit
+from portal.web.input import body_over
 from procedures.models import AgencyPage, ProcedurePage
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def refuse(request, status, message):
 
 
 def _guard(request, max_body, bucket, limit):
-    if int(request.META.get("CONTENT_LENGTH") or 0) > max_body:
+    if body_over(request, max_body):
         return refuse(
             request,
             413,

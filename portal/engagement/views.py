@@ -32,6 +32,7 @@ from portal.engagement.identity import (
 from portal.engagement.models import COMMENT_MAX_LENGTH, Comment, Rating, average_stars
 from portal.models import SiteSettings
 from portal.web.client import address_block, over_limit
+from portal.web.input import body_over
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def _write_guard(request, limits):
 
 
 def _origin_guard(request):
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
+    if body_over(request, MAX_BODY):
         return _refuse(request, 413, _("Nội dung gửi lên quá lớn."))
     if not same_origin(request):
         return _refuse(request, 403, _("Yêu cầu không xuất phát từ cổng thông tin này."))

@@ -34,6 +34,13 @@ def carries_nul(request):
     return request.method == "POST" and _in_data(request.POST)
 
 
+def body_over(request, limit):
+    """Whether the body a client declares (Content-Length) is larger than `limit`, judged before it is read.
+    A length that is not a number is refused as over any limit, never turned into a 500."""
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    return not declared.isdigit() or int(declared) > limit
+
+
 class UnstorableInputMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

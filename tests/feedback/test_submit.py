@@ -143,6 +143,13 @@ def test_a_body_larger_than_the_limit_is_refused_before_it_is_read(portal, clien
     assert "quá lớn" in text(response)
 
 
+@pytest.mark.parametrize("length", ["-1", "12abc"])
+def test_a_malformed_body_length_is_refused_not_a_500(portal, client, length):
+    response = client.post("/pakn/gui/", {"x": "y"}, HTTP_ORIGIN=ORIGIN, CONTENT_LENGTH=length)
+    assert response.status_code in (400, 413)
+    assert not Submission.objects.exists()
+
+
 def test_cross_site_posts_are_refused(portal, client):
     assert post_submission(client, origin="https://evil.example").status_code == 403
     assert post_submission(client, origin=None).status_code == 403

@@ -82,7 +82,12 @@ def test_the_pixel_counts_browsers_without_javascript(article):
 
 @pytest.mark.parametrize(
     ("client_kwargs", "padding", "status"),
-    [({"HTTP_ORIGIN": "https://evil.example"}, "", 403), ({"HTTP_ORIGIN": ""}, "", 403), ({}, "x" * 20_000, 413)],
+    [
+        ({"HTTP_ORIGIN": "https://evil.example"}, "", 403),
+        ({"HTTP_ORIGIN": ""}, "", 403),
+        ({}, "x" * 20_000, 413),
+        ({"CONTENT_LENGTH": "12abc"}, "", 413),  # a malformed length is refused, not a 500
+    ],
 )
 def test_forged_or_oversized_writes_are_refused(article, client_kwargs, padding, status):
     response = visitor().post(reverse("engagement:hit"), {"page": article.pk, "pad": padding}, **client_kwargs)
