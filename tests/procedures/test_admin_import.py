@@ -171,6 +171,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, tree):
         ("tthc.zip", b"PK\x03\x04 not really a zip", "tthc.zip"),
         ("tthc.xlsx", b"not a workbook", "tthc.xlsx"),
         ("tthc.json", b"{not json", "không phải JSON hợp lệ"),
+        ("tthc.json", b"[" * 100_000 + b"]" * 100_000, "lồng nhau quá sâu"),
         ("t" * 300 + ".json", b"[]", "Tên tệp chỉ được có tối đa 200 ký tự"),
     ],
 )
