@@ -91,8 +91,11 @@ def apply_section_roles(page):
         return
 
 
+AGENCY_ROLE_PREFIX = "agency:"
+
+
 def agency_role(agency_page):
-    return f"agency:{agency_page.pk}"
+    return f"{AGENCY_ROLE_PREFIX}{agency_page.pk}"
 
 
 def ensure_agency_group(agency_page):

@@ -67,6 +67,8 @@ def parse_file(path):
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExchangeFileError(_("%(file)s không phải JSON hợp lệ: %(error)s") % {"file": name, "error": exc}) from exc
+    except RecursionError as exc:
+        raise ExchangeFileError(_("%(file)s có mảng hoặc đối tượng lồng nhau quá sâu.") % {"file": name}) from exc
     if isinstance(data, dict):
         data = data.get("DANHSACHTTHC", data.get("data"))
     if not isinstance(data, list):

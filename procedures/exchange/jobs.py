@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import Role
-from portal.roles import ADMINS, REFORM_OFFICE, agency_role
+from portal.roles import ADMINS, AGENCY_ROLE_PREFIX, REFORM_OFFICE
 from procedures.exchange.importer import ExchangeFileError, import_file, parse_file, validate
 from procedures.models import AgencyPage, ImportStatus, ProcedureIndexPage
 
@@ -27,9 +27,8 @@ def agency_scope(user):
     keys = set(Role.objects.filter(group__user=user).values_list("key", flat=True))
     if keys & {ADMINS, REFORM_OFFICE}:
         return None
-    if not keys:
-        return []
-    return [agency for agency in AgencyPage.objects.order_by("title") if agency_role(agency) in keys]
+    pks = [int(pk) for key in keys if (pk := key.removeprefix(AGENCY_ROLE_PREFIX)) != key and pk.isdigit()]
+    return list(AgencyPage.objects.filter(pk__in=pks).order_by("title"))  # no query when pks is empty
 
 
 def may_import(user):

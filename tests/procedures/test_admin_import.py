@@ -171,6 +171,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, tree):
         ("tthc.zip", b"PK\x03\x04 not really a zip", "tthc.zip"),
         ("tthc.xlsx", b"not a workbook", "tthc.xlsx"),
         ("tthc.json", b"{not json", "không phải JSON hợp lệ"),
+        ("tthc.json", b"[" * 100_000 + b"]" * 100_000, "lồng nhau quá sâu"),
         ("t" * 300 + ".json", b"[]", "Tên tệp chỉ được có tối đa 200 ký tự"),
     ],
 )
@@ -279,3 +280,11 @@ def test_with_the_database_queue_the_import_waits_for_the_worker_and_the_page_sh
     assert (job.status, job.created) == (ImportStatus.DONE, 2)
     assert notes == [1, 2], "the worker notes each record written for the page to poll"
     assert ProcedurePage.objects.count() == 2
+
+
+def test_an_import_number_out_of_range_is_not_found(client, tree, users):
+    client.force_login(users.reform)
+    for name in ("procedure_import", "procedure_import_status", "procedure_import_confirm"):
+        assert client.get(reverse(name, args=[10**30])).status_code == 404
+    response = client.get(reverse("procedure_export"), {"agency": "\x00" + "9" * 40, "format": "json"})
+    assert response.status_code == 400
