@@ -145,6 +145,20 @@ def test_moving_a_decision_purges_the_procedures_that_link_to_it(client, tree):
     assert f'href="{decision.url}"' in client.get(procedure.url).content.decode()
 
 
+def test_deleting_a_decision_purges_the_procedures_that_link_to_it(client, tree):
+    from procedures.models import LegalBasis
+
+    decision = factories.DecisionPageFactory(parent=tree.documents)
+    procedure = factories.ProcedurePageFactory(parent=tree.justice)
+    LegalBasis.objects.create(page=procedure, number=decision.number, title="Quyết định công bố", document=decision)
+    link = f'href="{decision.url}"'
+    assert link in client.get(procedure.url).content.decode()
+    assert cache_state(client.get(procedure.url)) == "hit"
+    decision.delete()
+    response = client.get(procedure.url)
+    assert cache_state(response) == "miss" and link not in response.content.decode()
+
+
 def test_approving_a_comment_and_changing_settings_purge(client, article):
     client.get(article.url)
     comment = Comment.objects.create(page=article, name="Bạn đọc", text="Ý kiến chờ duyệt hiển thị.", daily_visitor_id="x")
