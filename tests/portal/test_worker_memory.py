@@ -2,6 +2,8 @@
 its whole life, so libraries for what a site does not use must not be imported to serve pages."""
 
 import ast
+import gc
+import importlib.util
 import inspect
 import json
 import os
@@ -81,3 +83,16 @@ def test_the_portals_wagtail_apps_set_up_everything_wagtails_do_but_the_v3_api(c
     assert steps == wagtails_steps
     assert imported >= wagtails_imports
     assert "wagtail.api.v3" in inspect.getsource(wagtails.ready)  # what the portal's version leaves out
+
+
+def test_gunicorn_freezes_the_preloaded_app_before_each_fork():
+    """So that a worker's garbage collections leave the memory it shares with the master untouched."""
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    gc.unfreeze()
+    try:
+        conf.pre_fork(server=None, worker=None)
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
