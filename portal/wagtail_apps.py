@@ -91,3 +91,8 @@ class RedirectsConfig(WagtailRedirectsAppConfig):
 
         post_page_move.connect(autocreate_redirects_on_page_move)
         page_slug_changed.connect(autocreate_redirects_on_slug_change)
+
+        # The report's filters translate their labels when imported (gettext, not gettext_lazy). Wagtail's
+        # v3 API imported them here, in the site's language; imported later by `migrate` (translations
+        # off) or a request in English, "Permanent" and "Temporary" would stay English in the admin.
+        from wagtail.contrib.redirects import filters  # noqa: F401
