@@ -6,11 +6,10 @@ from itertools import islice
 
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
-from elasticsearch import ApiError, TransportError
 
 from portal.resilience import CircuitBreaker
 from search import backends, vocabulary
-from search.backends import elasticsearch  # also what portal/web/health.py asks for
+from search.backends import elasticsearch, elasticsearch_errors  # also what portal/web/health.py asks for
 from search.backends.base import StoreUnavailable
 from search.documents import CHUNK, documents, stamps
 from search.models import PendingIndex, SearchEntry
@@ -67,7 +66,7 @@ def _send(store, docs, gone, force=False):
             raise StoreUnavailable("Elasticsearch vừa lỗi khi ghi; chờ gửi lại")
         store.write_many(docs)
         store.remove_many(gone)
-    except (StoreUnavailable, ApiError, TransportError) as exc:
+    except (StoreUnavailable, *elasticsearch_errors()) as exc:
         if write_breaker.closed:
             write_breaker.open()
         log.warning("Elasticsearch update of %d pages failed: %s", len(docs) + len(gone), exc)
@@ -110,7 +109,7 @@ def catch_up():
             for batch in batched(missing + stale, CHUNK):
                 store.write_many(documents(batch))
             store.remove_many(extra)
-        except (StoreUnavailable, ApiError, TransportError) as exc:  # Elasticsearch only; told below
+        except (StoreUnavailable, *elasticsearch_errors()) as exc:  # Elasticsearch only; told below
             report["problems"].append(f"{store.name}: {exc}")
             continue
         repaired += len(missing) + len(stale) + len(extra)
@@ -130,7 +129,7 @@ def drift(skip=()):
         problems = store.problems()
         try:
             held = {} if problems or store.name in skip else store.indexed()
-        except (ApiError, TransportError) as exc:
+        except elasticsearch_errors() as exc:
             problems = [str(exc)]
         if problems:
             report["problems"] += problems
@@ -176,6 +175,6 @@ def status():
         try:
             report["elasticsearch"]["indices"] = store.current_indices()
             report["elasticsearch"]["count"] = store.count() if report["elasticsearch"]["indices"] else None
-        except (ApiError, TransportError):  # out of reach: `problems` says so
+        except elasticsearch_errors():  # out of reach: `problems` says so
             report["elasticsearch"]["indices"], report["elasticsearch"]["count"] = None, None
     return report

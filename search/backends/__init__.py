@@ -21,3 +21,14 @@ def elasticsearch():
     from search.backends.elastic import ElasticsearchStore
 
     return ElasticsearchStore()
+
+
+def elasticsearch_errors():
+    """What the Elasticsearch client raises when the service fails or refuses. Nothing when it is not
+    configured, so that a site on the database store never imports the client (about 7 MB of every
+    web worker's memory)."""
+    if not settings.ELASTICSEARCH_URL:
+        return ()
+    from elasticsearch import ApiError, TransportError
+
+    return (ApiError, TransportError)
