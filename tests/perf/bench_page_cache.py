@@ -105,6 +105,7 @@ def main():
     parser.add_argument("--redis", default=os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13"))
     args = parser.parse_args()
     import redis
+    from django.apps import apps
 
     redis.Redis.from_url(args.redis).flushdb()
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="bench-page-cache-"))
@@ -112,10 +113,9 @@ def main():
     env = prepare(workdir, reuse=bool(args.workdir))
     os.environ.update({**env, "REDIS_URL": args.redis, "ALLOWED_HOSTS": "127.0.0.1"})
 
-    from news.models import NewsPage
-    from portal.wsgi import application
+    from portal.wsgi import application  # sets Django up
 
-    article = NewsPage.objects.live().first().url
+    article = apps.get_model("news", "NewsPage").objects.live().first().url
     rotation = [f"v={n}" for n in range(args.urls)]
     for query in [*rotation, "v=hot"]:
         assert call(application, environ(article, query))["status"].startswith("200")
