@@ -4,6 +4,14 @@ Only Wagtail page responses are stored, and only when nothing in them belongs to
 session or message cookie on the request, no cookie set by the response, no CSRF token rendered, no
 view restriction.
 
+A stored page is answered in front of Django: PageCacheApplication, around the Django application in
+portal/wsgi.py, reads the key from the WSGI environ and sends the stored status, headers and body (a
+304 for a conditional request naming it) without a request object, middleware or request signal; one
+cache read per hit, none for the pages this process served in the last second. PageCacheMiddleware is
+the outermost middleware, so a page is stored with every header the others add (security headers,
+Content-Language, HSTS over https) and a hit carries what the miss did; it also answers hits to requests
+that did not come through PageCacheApplication (the test client).
+
 What a change makes stale is told by generations that are part of every key: one for the whole site
 and one per section (the first segment of the address: "tin-tuc", "thu-tuc-hanh-chinh"; "" is the
 home page). Publishing, unpublishing, deleting or moving a page moves its section's generation (both
