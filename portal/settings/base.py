@@ -59,13 +59,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: it stores pages with the headers every other middleware adds (portal.web.page_cache).
+    "portal.web.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.web.language.PathLanguageMiddleware",
     "portal.web.input.UnstorableInputMiddleware",
     "portal.web.headers.SecurityHeadersMiddleware",
     "portal.engagement.middleware.BeaconShortcutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.web.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

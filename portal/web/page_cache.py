@@ -4,6 +4,14 @@ Only Wagtail page responses are stored, and only when nothing in them belongs to
 session or message cookie on the request, no cookie set by the response, no CSRF token rendered, no
 view restriction.
 
+A stored page is answered in front of Django: PageCacheApplication, around the Django application in
+portal/wsgi.py, reads the key from the WSGI environ and sends the stored status, headers and body (a
+304 for a conditional request naming it) without a request object, middleware or request signal; one
+cache read per hit, none for the pages this process served in the last second. PageCacheMiddleware is
+the outermost middleware, so a page is stored with every header the others add (security headers,
+Content-Language, HSTS over https) and a hit carries what the miss did; it also answers hits to requests
+that did not come through PageCacheApplication (the test client).
+
 What a change makes stale is told by generations that are part of every key: one for the whole site
 and one per section (the first segment of the address: "tin-tuc", "thu-tuc-hanh-chinh"; "" is the
 home page). Publishing, unpublishing, deleting or moving a page moves its section's generation (both
@@ -18,30 +26,44 @@ the cache lives in each process's own memory (the embedded default), so a purge 
 second.
 """
 
+import contextlib
 import hashlib
 import logging
+import pickle
 import time
 from collections import OrderedDict
 
+import redis
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
+from django.http.request import split_domain_port, validate_host
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django_redis.client import DefaultClient
+from django_redis.compressors.identity import IdentityCompressor
+from django_redis.serializers.pickle import PickleSerializer
 from wagtail import hooks
 
 from portal.db import increment
 from portal.models import SharedGeneration
+from portal.web.input import NUL
 
 log = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 SECTION_PREFIX = "pagecache:section:"
-FORMAT = 3  # bump when the stored form changes, so a deploy never reads entries of the old form
+FORMAT = 4  # bump when the stored form changes, so a deploy never reads entries of the old form
 SKIP_COOKIES = ("messages",)
+LOOKED_UP = "portal.page_cache.key"  # set in the WSGI environ by PageCacheApplication after a miss
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+HOST_MEMORY = 64
 
 _local = {}  # generation name → (value, read until)
 LOCAL_SECONDS = 1.0
@@ -188,7 +210,7 @@ def _validators(response):
 
 
 def _conditional(request, response):
-    """A 304 for a conditional GET that names this version of the page."""
+    """A 304 for a conditional GET that names this version of the page (412 for a failed If-Match)."""
     return get_conditional_response(
         request,
         etag=response.get("ETag"),
@@ -197,60 +219,211 @@ def _conditional(request, response):
     )
 
 
+def _scheme(environ):
+    """The scheme Django would see (behind a proxy: its SECURE_PROXY_SSL_HEADER): https pages carry HSTS."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+_hosts = {}  # raw Host → whether ALLOWED_HOSTS accepts it
+
+
+def _host(environ, scheme):
+    """The host Django would read (HttpRequest.get_host), or None when Django would refuse it: a 400 it
+    answers itself."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        host = environ["HTTP_X_FORWARDED_HOST"]
+    elif "HTTP_HOST" in environ:
+        host = environ["HTTP_HOST"]
+    else:
+        host = environ.get("SERVER_NAME", "")
+        port = environ.get("SERVER_PORT", "")
+        if settings.USE_X_FORWARDED_PORT and "HTTP_X_FORWARDED_PORT" in environ:
+            port = environ["HTTP_X_FORWARDED_PORT"]
+        if port != ("443" if scheme == "https" else "80"):
+            host = f"{host}:{port}"
+    allowed = _hosts.get(host)
+    if allowed is None:
+        allowed_hosts = settings.ALLOWED_HOSTS
+        if settings.DEBUG and not allowed_hosts:
+            allowed_hosts = [".localhost", "127.0.0.1", "[::1]"]
+        domain, _port = split_domain_port(host)
+        allowed = bool(domain) and validate_host(domain, allowed_hosts)
+        if len(_hosts) < HOST_MEMORY:  # a flood of made-up hosts is checked each time, never remembered
+            _hosts[host] = allowed
+    return host if allowed else None
+
+
+@receiver(setting_changed)
+def _forget_hosts(setting, **kwargs):
+    if setting in ("ALLOWED_HOSTS", "DEBUG"):
+        _hosts.clear()
+
+
+def _path_section(path_info):
+    """The section of the address as Django decodes it (WSGI hands the path over as Latin-1 of its UTF-8 bytes)."""
+    if not path_info.isascii():
+        with contextlib.suppress(UnicodeEncodeError):  # a server that did not follow PEP 3333: taken as it is
+            path_info = path_info.encode("latin-1").decode("utf-8", "replace")
+    return section_of(path_info)
+
+
+def _key(environ):
+    """The cache key of an anonymous GET or HEAD, or None when the request must reach Django: another method,
+    a session or messages cookie, the admin, static or media files, a Host Django refuses, a NUL in a header
+    (UnstorableInputMiddleware refuses it). The key holds what the stored answer depends on: method, scheme,
+    host, the raw address with its query, and the generations of the address's section."""
+    method = environ.get("REQUEST_METHOD")
+    if method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
+        return None
+    path = environ.get("PATH_INFO", "/")
+    if path.startswith(_excluded_prefixes()):
+        return None
+    cookies = environ.get("HTTP_COOKIE")
+    if cookies and any(name in parse_cookie(cookies) for name in (settings.SESSION_COOKIE_NAME, *SKIP_COOKIES)):
+        return None
+    if NUL in "".join([value for value in environ.values() if value.__class__ is str]):  # headers, path, query
+        return None
+    scheme = _scheme(environ)
+    host = _host(environ, scheme)
+    if host is None:
+        return None
+    raw = f"{method}:{scheme}://{host}{environ.get('SCRIPT_NAME', '')}{path}?{environ.get('QUERY_STRING', '')}"
+    digest = hashlib.sha256(raw.encode(errors="surrogatepass")).hexdigest()
+    return f"pagecache:{FORMAT}:{version(_path_section(path))}:{digest}"
+
+
+def _excluded_prefixes():
+    return (f"/{settings.WAGTAIL_ADMIN_PATH}/", settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/")
+
+
+def _encode(response):
+    """The stored form: the status line and the final headers as text, a blank line, the body. Cheaper to
+    read back than a pickled response."""
+    head = "\n".join(
+        [f"{response.status_code} {response.reason_phrase}", *(f"{name}: {value}" for name, value in response.items())]
+    )
+    return head.encode("latin-1") + b"\n\n" + response.content
+
+
+def _decode(data):
+    """(status line, headers with `X-Page-Cache: hit`, body) of a stored page."""
+    head, _, body = data.partition(b"\n\n")
+    status, *lines = head.decode("latin-1").split("\n")
+    return status, [tuple(line.split(": ", 1)) for line in lines] + [("X-Page-Cache", "hit")], body
+
+
+def _plain_redis(client):
+    """Whether django-redis keeps values as plain pickles (its defaults), so a page can be read with redis-py
+    alone. That read costs about half of django-redis's `get` on top of redis-py's command layer."""
+    return type(client._serializer) is PickleSerializer and type(client._compressor) is IdentityCompressor
+
+
+def _read_shared(key):
+    """One GET of `key` in the shared cache. A Redis failure is a miss (django-redis's IGNORE_EXCEPTIONS:
+    the page is built; the connection pool reports the outage)."""
+    client = getattr(cache, "client", None)
+    if not isinstance(client, DefaultClient) or not _plain_redis(client):
+        return cache.get(key)
+    pool = client.get_client(write=False).connection_pool
+    connection = None
+    try:
+        connection = pool.get_connection()
+        connection.send_command("GET", client.make_key(key))
+        value = connection.read_response()
+    except redis.RedisError:
+        if connection is not None:
+            connection.disconnect()
+        return None
+    finally:
+        if connection is not None:
+            pool.release(connection)
+    return None if value is None else pickle.loads(value)
+
+
+def _lookup(key):
+    """The stored page of `key`: from this process's hot copy, else one read of the shared cache."""
+    stored = _recall(key)
+    if stored is None:
+        data = _read_shared(key)
+        if isinstance(data, bytes):
+            stored = _decode(data)
+            _remember(key, stored)
+    return stored
+
+
+def _response(stored):
+    status, headers, body = stored
+    response = HttpResponse(body, status=int(status[:3]))
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheApplication:
+    """Serves stored pages in front of Django (portal.wsgi wraps the Django application with it): a hit costs
+    a key, one cache read (none from the hot copy) and the stored status, headers and body, without building
+    a request, running the middleware or sending Django's request signals. Everything else, and every miss,
+    goes to Django, where PageCacheMiddleware decides what is stored."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        try:
+            key = _key(environ)
+            stored = _lookup(key) if key is not None else None
+        except Exception:  # with the cache down, pages are simply built every time
+            log.warning("Page cache unavailable", exc_info=True)
+            return self.application(environ, start_response)
+        if stored is None:
+            if key is not None:
+                environ[LOOKED_UP] = key  # PageCacheMiddleware stores the page under it, without a second read
+            return self.application(environ, start_response)
+        if any(name in environ for name in CONDITIONAL_HEADERS):
+            response = _conditional(WSGIRequest(environ), _response(stored))
+            status, headers, body = f"{response.status_code} {response.reason_phrase}", list(response.items()), response.content
+        else:
+            status, headers, body = stored[0], list(stored[1]), stored[2]
+        start_response(status, headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+
+
 class PageCacheMiddleware:
+    """Outermost middleware: stores a page once every other middleware added its headers, so a hit
+    served by PageCacheApplication carries the same security and language headers as the miss. Also
+    serves hits itself to requests that did not come through PageCacheApplication (the test client)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self._eligible(request):
-            return self.get_response(request)
+        key = request.META.get(LOOKED_UP)
+        if key is None:
+            try:
+                key = _key(request.META)
+                stored = _lookup(key) if key is not None else None
+            except Exception:  # as in PageCacheApplication
+                log.warning("Page cache unavailable", exc_info=True)
+                return self.get_response(request)
+            if key is None:
+                return self.get_response(request)
+            if stored is not None:
+                return _conditional(request, _response(stored))
+        response = self.get_response(request)
+        if not self._storable(request, response):
+            return response
+        _validators(response)
         try:
-            key = self._key(request)
-        except DisallowedHost:  # a bad Host header: Django answers 400 below; not a cache failure
-            return self.get_response(request)
-        except Exception:  # with the cache down, pages are simply built every time
-            log.warning("Page cache unavailable", exc_info=True)
-            return self.get_response(request)
-        try:
-            cached = _recall(key)
-            if cached is None:
-                cached = cache.get(key)
-                if cached is not None:
-                    _remember(key, cached)
+            cache.set(key, _encode(response), settings.PAGE_CACHE_SECONDS)
         except Exception:  # as above
             log.warning("Page cache unavailable", exc_info=True)
-            return self.get_response(request)
-        if isinstance(cached, tuple) and len(cached) == 3:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return _conditional(request, response)
-        response = self.get_response(request)
-        if self._storable(request, response):
-            _validators(response)
-            try:
-                stored = (response.status_code, list(response.items()), response.content)
-                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-            except Exception:  # as above
-                log.warning("Page cache unavailable", exc_info=True)
-            response["X-Page-Cache"] = "miss"
-            return _conditional(request, response)
-        return response
-
-    @staticmethod
-    def _eligible(request):
-        if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or any(c in request.COOKIES for c in SKIP_COOKIES):
-            return False
-        return not request.path.startswith(f"/{settings.WAGTAIL_ADMIN_PATH}/")
-
-    @staticmethod
-    def _key(request):
-        raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
-        return f"pagecache:{FORMAT}:{version(section_of(request.path))}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        response["X-Page-Cache"] = "miss"
+        return _conditional(request, response)
 
     @staticmethod
     def _storable(request, response):

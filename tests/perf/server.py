@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("BENCH_PORT", 8765))  # another port when benchmarks run side by side
 
 
-def prepare(workdir):
+def prepare(workdir, reuse=False):
+    """The environment of a portal in `workdir`, migrated, with static files and demo content (kept from an
+    earlier run with `reuse`)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -24,6 +26,8 @@ def prepare(workdir):
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
     }
     env.pop("REDIS_URL", None)
+    if reuse and (workdir / "static").is_dir():
+        return env
     with_demo = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}  # production settings leave the demo app out
     for command, command_env in (
         (["migrate", "--noinput"], env),

@@ -4,6 +4,7 @@ by wrk (`apt-get install wrk`) with the same threads and connections. Every figu
 ratio to the ceiling, with the machine's load average, since the machine may be shared.
 
     .venv/bin/python tests/perf/side_by_side.py [--seconds 5] [--connections 16] [--workers 2] [--beacon-only]
+        [--cache-only ROUNDS] [--workdir DIR]
         [--other /path/to/bakerydemo --other-python /path/to/venv/bin/python
          --other-app bakerydemo.wsgi --other-page /blog/some-post/ --other-home /]
 
@@ -224,6 +225,35 @@ def pages(article, procedure, figures, s, c, ceiling):
         line(label, wrk(path, s, c, script=counter_script(path, False)), ceiling, f"  {queries} queries, {ms:.1f} ms render")
 
 
+def measure_ceiling(env, s, c, workers):
+    server = start(sys.executable, "tests.perf.minimal_wsgi", ROOT, env, workers, "/")
+    try:
+        ceiling = wrk("/", s, c)["rps"]
+    finally:
+        stop(server)
+    print(f"  {'ceiling (minimal WSGI app)':<44} {ceiling:8.0f} req/s  (load {load_average():.1f})")
+    return ceiling
+
+
+def cache_rounds(env, article, args):
+    """The cached figures next to a ceiling measured just before them, `args.cache_only` times: on a shared
+    machine a ratio holds only against a ceiling of the same minute."""
+    s, c = args.seconds, args.connections
+    for _round in range(args.cache_only):
+        ceiling = measure_ceiling(env, s, c, args.workers)
+        server = start(sys.executable, "portal.wsgi", ROOT, {**env, "REDIS_URL": args.redis}, args.workers, "/healthz")
+        try:
+            wrk(article, 1, c)
+            line("cached article, one URL", wrk(article, s, c), ceiling)
+            warm_rotation(article)
+            line(
+                f"cached article, {ROTATION} URLs in rotation", wrk(article, s, c, script=counter_script(article, True)), ceiling
+            )
+            line("cached article, 200 connections", wrk(article, s, 200), ceiling)
+        finally:
+            stop(server)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=5)
@@ -237,17 +267,30 @@ def main():
     parser.add_argument("--other-home", default="/")
     parser.add_argument("--other-settings", default="bakerydemo.settings.dev")
     parser.add_argument("--beacon-only", action="store_true", help="the ceiling and the beacon, nothing else")
+    parser.add_argument(
+        "--cache-only",
+        type=int,
+        metavar="ROUNDS",
+        help="the ceiling and the cached pages only, alternating ROUNDS times (for a busy machine)",
+    )
+    parser.add_argument("--workdir", help="keep the prepared database and static files here between runs")
     args = parser.parse_args()
     import redis
 
     redis.Redis.from_url(args.redis).flushdb()
-    env = prepare(Path(tempfile.mkdtemp(prefix="side-by-side-")))
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="side-by-side-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = prepare(workdir, reuse=bool(args.workdir))
     env["TRUSTED_PROXY_COUNT"] = "1"  # the beacon arrives from many readers through one proxy
     article = manage_output(env, "from news.models import NewsPage; print(NewsPage.objects.live().first().url)")
     procedure = manage_output(env, "from procedures.models import ProcedurePage; print(ProcedurePage.objects.live().first().url)")
     page_id = manage_output(env, "from news.models import NewsPage; print(NewsPage.objects.live().first().pk)")
     s, c = args.seconds, args.connections
     print(f"wrk -t2 -c{c} -d{s}s; gunicorn.conf.py with {args.workers} sync workers; load {os.getloadavg()}")
+
+    if args.cache_only:
+        cache_rounds(env, article, args)
+        return
 
     ceiling_server = start(sys.executable, "tests.perf.minimal_wsgi", ROOT, env, args.workers, "/")
     try:
