@@ -16,6 +16,7 @@ from portal.blocks import BodyBlock
 from portal.models import BasePage
 from portal.web.chrome import public
 
+LISTED = ("title", "url_path", "path", "depth", "locale", "display_date", "summary")  # what a news item shows
 OG_IMAGE = "fill-1200x630|format-jpeg"  # what social networks show of a shared article
 LD_IMAGE = "fill-1200x675|format-jpeg"  # what search engines show (16:9, JSON-LD)
 
@@ -118,6 +119,7 @@ class NewsPage(BasePage):
             .child_of(parent)
             .exclude(pk=self.pk)
             .select_related("main_image")
+            .only(*LISTED, "main_image")
             .order_by("-display_date")[:5]
         )
 
@@ -154,7 +156,8 @@ class NewsPage(BasePage):
         prefetch_related_objects(images, "renditions")
         if self.main_image:
             context["og_image"] = self.main_image.get_renditions(OG_IMAGE)[OG_IMAGE]
-        context["category"] = self.get_parent().specific
+        # The category's own fields are not shown: its title and address come from the page row.
+        context["category"] = self.get_parent().specific_deferred
         context["attachments"] = self.attachments.select_related("document")
         context["structured_data"] = self.structured_data(request)
         return context
