@@ -94,7 +94,7 @@ class Counters:
         def count(execute, sql, params, many, context):
             self.sql += 1
             if self.log is not None:
-                self.log.append("sql: " + sql[:150])
+                self.log.append("sql: " + sql[:150] + " ... " + sql[-250:])
             return execute(sql, params, many, context)
 
         connection.execute_wrappers.append(count)
