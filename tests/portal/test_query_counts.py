@@ -46,8 +46,8 @@ def queries(client, url):
     "page, limit",
     [
         ("home", 3),  # before: 22; 9 before its blocks became fragments of the home page's generation
-        ("article", 10),  # before: 27 (its renditions prefetched since: one query, no round trips to Redis)
-        ("procedure", 12),  # before: 35
+        ("article", 9),  # before: 27 (its renditions prefetched since: one query, no round trips to Redis)
+        ("procedure", 9),  # before: 35; 11 before its agency came from the route and the feedback pages from the chrome
         ("justice", 11),  # agency page, before: 24 (its officials, departments and history since: 3)
         ("news", 9),  # news index, before: 23
         ("documents", 7),  # document index, before: 19
