@@ -2,7 +2,9 @@
 
 Looking a page's translations up would add a query to every Vietnamese page; instead the map of pages
 live in another language is kept in the cache and rebuilt (three queries) after a change that can alter it
-(portal/signals.py), so Vietnamese pages cost no more than before.
+(portal/signals.py), so Vietnamese pages cost no more than before. With the chrome cache on
+(portal.web.chrome), the map follows the home page's generation instead, which every publish, move,
+deletion and privacy change moves, so each process keeps its own copy between changes.
 """
 
 from django.conf import settings
@@ -10,6 +12,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale, Page
+
+from portal.web import chrome
 
 CACHE_KEY = "portal:page-translations:1"
 
@@ -49,6 +53,8 @@ def _build():
 
 
 def translation_map():
+    if chrome.enabled():
+        return chrome.remembered("page-translations", _build, section="")
     found = cache.get(CACHE_KEY)
     if found is None:
         found = _build()

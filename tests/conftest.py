@@ -33,7 +33,10 @@ def _clean_media():
 def _fresh_cache():
     from django.core.cache import cache
 
+    from portal.web import chrome
+
     cache.clear()
+    chrome._copies.clear()  # a rolled-back database starts its generations again
 
 
 def _root():

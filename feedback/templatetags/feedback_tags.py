@@ -7,19 +7,24 @@ from django import template
 from wagtail.models import Page
 
 from feedback.models import FeedbackPage, QuestionIndexPage, QuestionPage
-from portal.web.chrome import public
+from portal.web.chrome import public, remembered
 
 register = template.Library()
 FAQ_SHOWN = 5
 
 
+def _find_pages():
+    rows = public(Page.objects.live().type(FeedbackPage, QuestionIndexPage)).only("url_path", "path", "depth", "content_type")
+    return {page.specific_class: page for page in rows}
+
+
 def _pages(context):
-    """The form page and the "Hỏi đáp" page, found once per request in one query."""
+    """The form page and the "Hỏi đáp" page, found once per request; with the chrome cache on, once per
+    generation of the home page (which every publish, move and deletion moves)."""
     request = context.get("request")
     pages = getattr(request, "_feedback_pages", None)
     if pages is None:
-        rows = public(Page.objects.live().type(FeedbackPage, QuestionIndexPage)).only("url_path", "path", "depth", "content_type")
-        pages = {page.specific_class: page for page in rows}
+        pages = remembered("feedback-pages", _find_pages, section="")
         if request is not None:
             request._feedback_pages = pages
     return pages

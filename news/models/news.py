@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,10 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.models import BasePage
 from portal.web.chrome import public
+
+LISTED = ("title", "url_path", "path", "depth", "locale", "display_date", "summary")  # what a news item shows
+OG_IMAGE = "fill-1200x630|format-jpeg"  # what social networks show of a shared article
+LD_IMAGE = "fill-1200x675|format-jpeg"  # what search engines show (16:9, JSON-LD)
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -114,8 +119,14 @@ class NewsPage(BasePage):
             .child_of(parent)
             .exclude(pk=self.pk)
             .select_related("main_image")
+            .only(*LISTED, "main_image")
             .order_by("-display_date")[:5]
         )
+
+    @cached_property
+    def tag_list(self):
+        """The tags, read once for the keywords and the links under the article."""
+        return list(self.tags.all())
 
     def structured_data(self, request):
         data = {
@@ -126,19 +137,27 @@ class NewsPage(BasePage):
             "datePublished": self.display_date.isoformat(),
             "dateModified": (self.last_published_at or self.display_date).isoformat(),
             "mainEntityOfPage": self.get_full_url(request),
-            "keywords": [tag.name for tag in self.tags.all()],
+            "keywords": [tag.name for tag in self.tag_list],
         }
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author}
         if self.source:
             data["isBasedOn"] = self.source
         if self.main_image:
-            data["image"] = [request.build_absolute_uri(self.main_image.get_rendition("fill-1200x675|format-jpeg").url)]
+            data["image"] = [request.build_absolute_uri(self.main_image.get_renditions(LD_IMAGE)[LD_IMAGE].url)]
         return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["category"] = self.get_parent().specific
+        # Every image the page shows, with its renditions, in two queries: Wagtail would ask the shared
+        # cache for each image and write back what it found (get_rendition always writes; get_renditions
+        # not for prefetched renditions).
+        images = [article.main_image for article in (self, *self.related_news) if article.main_image_id]
+        prefetch_related_objects(images, "renditions")
+        if self.main_image:
+            context["og_image"] = self.main_image.get_renditions(OG_IMAGE)[OG_IMAGE]
+        # The category's own fields are not shown: its title and address come from the page row.
+        context["category"] = self.get_parent().specific_deferred
         context["attachments"] = self.attachments.select_related("document")
         context["structured_data"] = self.structured_data(request)
         return context

@@ -4,6 +4,7 @@ import unicodedata
 from django import template
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.cache.utils import make_template_fragment_key
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.html import format_html
@@ -85,6 +86,30 @@ def breadcrumbs(page):
 def fragment_key(page=None):
     """For `{% cache %}` around the chrome: see portal.web.chrome.fragment_key."""
     return chrome.fragment_key(page if isinstance(page, Page) else None)
+
+
+class ChromeCacheNode(template.Node):
+    def __init__(self, nodelist, seconds, name, vary_on):
+        self.nodelist, self.seconds, self.name, self.vary_on = nodelist, seconds, name, vary_on
+
+    def render(self, context):
+        key = make_template_fragment_key(self.name, [var.resolve(context) for var in self.vary_on])
+        return chrome.fragment(key, lambda: self.nodelist.render(context), self.seconds.resolve(context))
+
+
+@register.tag
+def chrome_cache(parser, token):
+    """`{% chrome_cache seconds "name" vary_on… %}…{% endchrome_cache %}`: Django's `{% cache %}`, whose
+    entries this process also keeps (portal.web.chrome.fragment); the vary_on values must name the
+    generations the fragment follows (`{% fragment_key %}`)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs seconds and a name")
+    nodelist = parser.parse(("endchrome_cache",))
+    parser.delete_first_token()
+    return ChromeCacheNode(
+        nodelist, parser.compile_filter(bits[1]), bits[2].strip("\"'"), [parser.compile_filter(bit) for bit in bits[3:]]
+    )
 
 
 @register.inclusion_tag("portal/includes/sidebar.html", takes_context=True)

@@ -55,6 +55,7 @@ def route(request, path):
     NotImplementedError when the path needs Wagtail's own walk."""
     site = _site(request)
     request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = chrome.site_root_paths()  # where Wagtail keeps them for a request
     if site is None:
         return None
     root = site.root_page

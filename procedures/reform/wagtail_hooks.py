@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,15 +11,17 @@ from procedures.reform import dashboard, views
 from procedures.reform.models import DossierStatistics, ParIndexScore, SatisfactionSurvey, ServiceIndexScore, StatisticsPage
 
 
+def _home_figures():
+    period, figures, _trend = dashboard.latest_figures(length=1)
+    if figures is None:
+        return {}
+    return {"period": period, "figures": figures, "page": StatisticsPage.objects.live().public().first()}
+
+
 @hooks.register("construct_home_context")
 def add_home_figures(home, request, context):
-    period, figures, _trend = dashboard.latest_figures(length=1)
-    if figures is not None:
-        context["reform_figures"] = {
-            "period": period,
-            "figures": figures,
-            "page": StatisticsPage.objects.live().public().first(),
-        }
+    """Read only when the home page's fragment is not cached (portal/home_page.html)."""
+    context["reform_figures"] = SimpleLazyObject(_home_figures)
 
 
 class FiguresViewSet(SnippetViewSet):
