@@ -12,12 +12,12 @@ prepared database and static files between runs.
 """
 
 import argparse
-import io
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+from wsgiref.util import setup_testing_defaults
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -29,31 +29,22 @@ AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36"
 
 
 def environ(path, query=""):
-    """What gunicorn hands the application for a plain browser GET."""
-    return {
-        "REQUEST_METHOD": "GET",
-        "SCRIPT_NAME": "",
+    """What gunicorn hands the application for a plain browser GET (the wsgi.* and server keys from
+    wsgiref's defaults)."""
+    env = {
         "PATH_INFO": path,
         "QUERY_STRING": query,
         "RAW_URI": f"{path}?{query}" if query else path,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "8000",
         "REMOTE_ADDR": "127.0.0.1",
-        "REMOTE_PORT": "50000",
         "HTTP_HOST": HOST,
         "HTTP_USER_AGENT": AGENT,
         "HTTP_ACCEPT": "text/html,application/xhtml+xml",
-        "HTTP_ACCEPT_ENCODING": "gzip, deflate, br",
         "HTTP_ACCEPT_LANGUAGE": "vi,en;q=0.8",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": False,
         "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
     }
+    setup_testing_defaults(env)
+    return env
 
 
 def call(application, env):

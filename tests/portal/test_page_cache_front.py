@@ -2,8 +2,7 @@
 the same status, headers and body as the page Django built, without Django's request handling, with one
 read of the shared cache; conditional requests, HEAD, bad hosts and visitors' own requests stay right."""
 
-import io
-import sys
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core import signals
@@ -56,24 +55,15 @@ def wsgi(path, method="GET", application=None, **headers):
     path, _, query = path.partition("?")
     environ = {
         "REQUEST_METHOD": method,
-        "SCRIPT_NAME": "",
         "PATH_INFO": path.encode().decode("latin-1"),
         "QUERY_STRING": query,
         "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
         "REMOTE_ADDR": "203.0.113.9",
         "HTTP_HOST": "testserver",
         "HTTP_USER_AGENT": "Mozilla/5.0 Chrome/140",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
         **headers,
     }
+    setup_testing_defaults(environ)  # the wsgi.* and server keys
     answer = {}
 
     def start_response(status, response_headers, exc_info=None):
