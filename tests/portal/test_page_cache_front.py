@@ -29,22 +29,28 @@ def article(tree):
     return factories.NewsPageFactory(parent=tree.category, title="Tin phục vụ trước Django")
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Django's connection handling is left out of every request, as the test client does, so the test's
+    transaction stays open (on PostgreSQL, closing it would fail the next query)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def requests_started():
-    """How many requests reached Django; its connection handling is left out, as the test client does, so
-    the test's transaction stays open."""
+    """How many requests reached Django."""
     started = []
 
     def count(**kwargs):
         started.append(kwargs)
 
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
     signals.request_started.connect(count)
     yield started
     signals.request_started.disconnect(count)
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 def wsgi(path, method="GET", application=None, **headers):
