@@ -12,8 +12,10 @@ preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-max_requests = 5000
-max_requests_jitter = 500
+# Recycling guards against slow leaks; each recycled worker loses its in-process copies of the chrome and of
+# hot pages, so at cached rates (thousands a second) 5,000 requests meant a cold worker every two seconds.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
