@@ -33,10 +33,13 @@ def _clean_media():
 def _fresh_cache():
     from django.core.cache import cache
 
-    from portal.web import chrome
+    from portal.web import chrome, page_cache
 
     cache.clear()
-    chrome._copies.clear()  # a rolled-back database starts its generations again
+    # A rolled-back database starts its generations again: no process-local copy may outlive the test.
+    chrome._copies.clear()
+    page_cache._local.clear()
+    page_cache._hot.clear()
 
 
 def _root():
