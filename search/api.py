@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -224,12 +225,21 @@ def visitor_key(address):
 
 
 def _log(scope, query, total, visitor=""):
+    """Count the search, in one transaction that PostgreSQL commits without waiting for its disk: a
+    crash of the database may lose the last fraction of a second of counts, never anything else, and
+    a search no longer waits for a write to disk (8-10 ms on this project's machine)."""
     text = " ".join(query.tokens)[:200]
     day = timezone.localdate()
     try:
-        increment(QueryLog, {"day": day, "scope": scope, "query": text}, searches=1, zero_results=int(total == 0))
-        if visitor and total:
-            QueryVisitor.objects.get_or_create(day=day, scope=scope, query=text, visitor=visitor)
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            increment(QueryLog, {"day": day, "scope": scope, "query": text}, searches=1, zero_results=int(total == 0))
+            if visitor and total:
+                QueryVisitor.objects.bulk_create(
+                    [QueryVisitor(day=day, scope=scope, query=text, visitor=visitor)], ignore_conflicts=True
+                )
     except Exception:  # logging must never break a search
         log.warning("Could not log a search query", exc_info=True)
 
