@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
@@ -143,6 +144,7 @@ def main():
             urllib.request.urlopen(f"http://{HOST}{FINDER}?q={quote_plus(query)}", timeout=30).read()
         kinds = [args.only] if args.only else ["distinct", "popular"]
         for kind in kinds:
+            time.sleep(5)  # the workers finish what the last run left queued (wrk stops waiting, they do not)
             queries = distinct_queries() if kind == "distinct" else POPULAR
             result = wrk(queries, kind == "distinct", args.seconds, args.connections)
             repeated = " (the list ran out: some repeated)" if kind == "distinct" and result["requests"] > len(queries) else ""
