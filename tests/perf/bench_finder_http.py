@@ -87,7 +87,18 @@ def wrk(queries, distinct, seconds, connections):
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         script.write(LUA % (table, index, FINDER))
         script.flush()
-        command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name, f"http://{HOST}/"]
+        command = [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-s",
+            script.name,
+            f"http://{HOST}/",
+        ]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     scale = {"us": 0.001, "ms": 1, "s": 1000}
 
