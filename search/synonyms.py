@@ -3,6 +3,7 @@ editor's change applies to the next query, with no re-indexing."""
 
 from django.core.cache import cache
 
+from search import results_cache
 from search.models import Synonym
 from search.text import tokens
 
@@ -22,6 +23,7 @@ def groups():
 
 def forget():
     cache.delete_many([CACHE_KEY, INITIALS_KEY])
+    results_cache.changed()  # answers kept were found with the old phrasing
 
 
 def initials():

@@ -1,16 +1,18 @@
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from portal.web.client import client_address
-from search import api, other_languages
+from search import api, other_languages, results_cache
 from search.documents import AGENCY, APPLICANT, EVENT, FIELD, FOUR, LEVEL, ONLINE
 from search.forms import MAX_QUERY_LENGTH, FinderForm, SiteSearchForm
 from search.models import Kind, Scope
 
+FACET_VALUES_SHOWN = 12
 FACET_TITLES = {
     AGENCY: _("Cơ quan"),
     FIELD: _("Lĩnh vực"),
@@ -28,6 +30,18 @@ def _respond(request, template, context, status):
     return response
 
 
+def _facet_links(request, name, values):
+    """The values shown of one facet, each with its link: the current query with the value set, or
+    removed when it is the one selected. Built here in one pass rather than by a tag per link."""
+    current = {key: value for key, value in request.GET.items() if key != "trang"}
+    others = urlencode({key: value for key, value in current.items() if key != name})
+    links = []
+    for value in values[:FACET_VALUES_SHOWN]:
+        query = others if value["selected"] else "&".join(filter(None, [others, urlencode({name: value["value"]})]))
+        links.append({**value, "url": "?" + query})
+    return links
+
+
 @require_GET
 def finder(request):
     """ "Tra cứu thủ tục hành chính": works without JavaScript; every state is a GET URL."""
@@ -43,10 +57,38 @@ def finder(request):
         scope=Scope.FINDER,
         visitor=api.visitor_key(client_address(request)),
     )
+    page_key = results_cache.page_key(request) if results_cache.enabled() and _anonymous(request) else None
+    if page_key is not None:
+        generation, kept = results_cache.lookup(page_key)
+        if kept is not None:
+            content, results = kept
+            api.log_search(search_request, results)
+            return _kept(content)
     results = api.search(search_request)
-    facets = [(name, title, results.facets.get(name, [])) for name, title in FACET_TITLES.items()]
+    facets = [(name, title, _facet_links(request, name, results.facets.get(name, []))) for name, title in FACET_TITLES.items()]
     context = {"form": form, "results": results, "facets": facets, "query": form.cleaned_data["q"]}
-    return _respond(request, "search/finder.html", context, 200)
+    response = _respond(request, "search/finder.html", context, 200)
+    if page_key is not None and not results.degraded:
+        response.add_post_render_callback(lambda rendered: _keep(rendered, page_key, generation, results))
+    return response
+
+
+def _anonymous(request):
+    """Whether the page can be the same for everyone: no session (a signed-in editor) and no messages."""
+    return not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, "messages"))
+
+
+def _keep(response, page_key, generation, results):
+    """Keep the rendered page with its answer (without the hits' rows: only what logging needs)."""
+    if not response.cookies:
+        logged = api.Results(hits=[], total=results.total, logged=results.logged)
+        results_cache.keep(page_key, generation, response.content, logged)
+
+
+def _kept(content):
+    response = HttpResponse(content)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_GET

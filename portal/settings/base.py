@@ -152,6 +152,8 @@ ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "cong-cchc")
 ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 ELASTICSEARCH_TRANSPORT_CLASS = env("ELASTICSEARCH_TRANSPORT_CLASS", "elastic_transport.Transport")
 ELASTICSEARCH_REFRESH = False
+# Answers to searches are kept this long, until the next change to the search stores (search.results_cache); 0 turns it off.
+SEARCH_RESULTS_SECONDS = env_int("SEARCH_RESULTS_SECONDS", 600)
 
 # The client's address (portal.web.client): X-Forwarded-For is read from the right, past this many
 # proxies of our own (1 behind one nginx; 2 behind a load balancer and nginx), or past every hop inside

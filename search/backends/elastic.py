@@ -22,6 +22,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import Date, Document, Index, Keyword, Text, analyzer, token_filter
 from elasticsearch.helpers import bulk
 
+from search import results_cache
 from search.backends.base import Matches, StoreUnavailable
 from search.documents import BODY_PREFIX, ENTRY_FIELDS, SUGGESTED
 from search.text import tokens
@@ -187,6 +188,7 @@ class ElasticsearchStore:
         except (ApiError, TransportError) as exc:
             self._forget_ready()
             raise StoreUnavailable(_reason(exc)) from exc
+        results_cache.changed()  # even a partly failed write changed what searches find
         errors = [result["error"] for item in response["items"] for result in item.values() if "error" in result]
         if errors:
             self._forget_ready()
@@ -211,6 +213,7 @@ class ElasticsearchStore:
         self.es.options(request_timeout=BULK_TIMEOUT).delete_by_query(
             index=self.alias, query={"match_all": {}}, conflicts="proceed", refresh=True
         )
+        results_cache.changed()
 
     def indexed(self):
         """Read with a scroll in index order, ten thousand at a time: the cheapest way through every
@@ -344,6 +347,7 @@ class NewIndex:
     def commit(self):
         self.store.es.options(request_timeout=BULK_TIMEOUT).indices.refresh(index=self.name)
         self.store.switch_alias(self.name)
+        results_cache.changed()
         return self.name
 
     def abort(self):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import Left
 
+from search import results_cache
 from search.backends.base import Matches
 from search.documents import BODY_PREFIX, ENTRY_FIELDS
 from search.models import SearchEntry, SearchFacet, SearchTerm, SearchText
@@ -111,18 +112,23 @@ class DatabaseStore:
             SearchTerm.objects.bulk_create(
                 [SearchTerm(term=w) for w in words if 1 < len(w) <= 60], ignore_conflicts=True, batch_size=1000
             )
+            results_cache.changed()
         return len(docs)
 
     def remove_many(self, page_ids):
         page_ids = list(page_ids)
+        if not page_ids:
+            return
         with transaction.atomic():
             SearchEntry.objects.filter(page_id__in=page_ids).delete()
             self._forget_text(page_ids)
+            results_cache.changed()
 
     def clear(self):
         with transaction.atomic():
             SearchEntry.objects.all().delete()
             self._forget_text(None)
+            results_cache.changed()
 
     def rebuild(self):
         """Rebuilt in place: the database store answers from what it holds meanwhile."""
