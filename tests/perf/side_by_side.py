@@ -6,7 +6,7 @@ ratio to the ceiling, with the machine's load average, since the machine may be 
     .venv/bin/python tests/perf/side_by_side.py [--seconds 5] [--connections 16] [--workers 2] [--beacon-only]
         [--cache-only ROUNDS] [--workdir DIR]
         [--other /path/to/bakerydemo --other-python /path/to/venv/bin/python
-         --other-app bakerydemo.wsgi --other-page /blog/some-post/ --other-home /]
+         --other-app bakerydemo.wsgi --other-page /blog/some-post/ --other-home / --other-redis URL]
 
 This portal runs with production settings, demo content, Redis as cache (`--redis`) and the database
 of DATABASE_URL (a temporary SQLite file without it). What it measures:
@@ -17,7 +17,7 @@ of DATABASE_URL (a temporary SQLite file without it). What it measures:
 - uncached article, procedure page and home (a new query string on every request), with the queries
   and the render time of one warm request in-process;
 - the hit beacon, with Redis: requests/s, then an exact count check (N beacons sent, N counted);
-- each worker's resident memory after the load.
+- each worker's memory after the load: RSS (what `ps` shows), PSS and USS.
 """
 
 import argparse
@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.perf import loadgen  # noqa: E402
+from tests.perf.bench_memory import memory  # noqa: E402
 from tests.perf.server import PORT, manage_output, prepare, serve  # noqa: E402
 
 HOST = f"127.0.0.1:{PORT}"
@@ -100,10 +101,19 @@ def stop(process):
     process.wait()
 
 
-def worker_rss_mb(process):
-    """Resident memory of each worker of a gunicorn master, in MB."""
-    output = subprocess.run(["ps", "--ppid", str(process.pid), "-o", "rss="], capture_output=True, text=True).stdout
-    return [int(line) / 1024 for line in output.split()]
+def worker_memory(process):
+    """RSS, PSS and USS of each worker of a gunicorn master, in MB (tests/perf/bench_memory.py says what each
+    counts: with a preloaded app, RSS counts every page shared with the master in full in every worker)."""
+    output = subprocess.run(["ps", "--ppid", str(process.pid), "-o", "pid="], capture_output=True, text=True).stdout
+    return [memory(int(pid)) for pid in output.split()]
+
+
+def memory_line(label, process):
+    figures = worker_memory(process)
+    print(
+        f"  {label}: RSS {', '.join(f'{rss:.0f} MB' for rss, _, _ in figures)}"
+        f" (PSS {', '.join(f'{pss:.0f}' for _, pss, _ in figures)}; USS {', '.join(f'{uss:.0f}' for _, _, uss in figures)})"
+    )
 
 
 def load_average():
@@ -282,6 +292,11 @@ def main():
     parser.add_argument("--other-page", default="/blog/")
     parser.add_argument("--other-home", default="/")
     parser.add_argument("--other-settings", default="bakerydemo.settings.dev")
+    parser.add_argument(
+        "--other-redis",
+        help="REDIS_URL for the other site, so that it caches in Redis as this portal does (bakerydemo's production "
+        "settings append /0 and /1 to it: 'redis://127.0.0.1:6379?db=N#' keeps both in database N)",
+    )
     parser.add_argument("--beacon-only", action="store_true", help="the ceiling and the beacon, nothing else")
     parser.add_argument(
         "--cache-only",
@@ -321,7 +336,7 @@ def main():
         line("hit beacon (Redis)", wrk("/tuong-tac/luot-xem/", s, c, script=beacon), ceiling)
         answered, counted = beacon_exact(env, page_id, args.redis)
         print(f"  beacon count check: {answered} answered 204, {counted} counted ({'exact' if answered == counted else 'WRONG'})")
-        print(f"  worker memory after load: {', '.join(f'{mb:.0f} MB' for mb in worker_rss_mb(server))}")
+        memory_line("worker memory after load", server)
     finally:
         stop(server)
 
@@ -335,12 +350,14 @@ def main():
         }
         if os.environ.get("OTHER_DATABASE_URL"):
             other_env["DATABASE_URL"] = os.environ["OTHER_DATABASE_URL"]
+        if args.other_redis:
+            other_env["REDIS_URL"] = args.other_redis
         other = start(args.other_python, args.other_app, args.other, other_env, args.workers, args.other_home)
         try:
             for label, path in (("other site: page", args.other_page), ("other site: home", args.other_home)):
                 wrk(path, 1, c)
                 line(label, wrk(path, s, c, script=counter_script(path, False)), ceiling)
-            print(f"  other site's worker memory after load: {', '.join(f'{mb:.0f} MB' for mb in worker_rss_mb(other))}")
+            memory_line("other site's worker memory after load", other)
         finally:
             stop(other)
 
