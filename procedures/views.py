@@ -98,7 +98,7 @@ def agency(request, page):
 def procedure(request, page):
     selectors.attach_agencies([page], getattr(page, "route_ancestors", None))  # its agency was on the way (portal.web.routing)
     context = page.get_context(request)
-    context.update(page.parts())
+    context.update(page.parts(request))
     context["structured_data"] = page.structured_data(request, context)
     return TemplateResponse(request, page.get_template(request), context)
 

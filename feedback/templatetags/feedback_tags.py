@@ -7,7 +7,7 @@ from django import template
 from wagtail.models import Page
 
 from feedback.models import FeedbackPage, QuestionIndexPage, QuestionPage
-from portal.web.chrome import public, remembered
+from portal.web.chrome import for_page, public, remembered
 
 register = template.Library()
 FAQ_SHOWN = 5
@@ -46,12 +46,18 @@ def feedback_page_url(context, procedure=None, document=None):
 
 @register.inclusion_tag("feedback/includes/procedure_questions.html", takes_context=True)
 def procedure_questions(context, procedure):
-    questions = list(
-        public(QuestionPage.objects.live())
-        .filter(procedure=procedure)
-        .order_by("-answered_on", "-pk")
-        .only("title", "url_path", "path", "depth", "answered_on")[: FAQ_SHOWN + 1]
-    )
+    """The newest answered questions about the procedure: kept with its page's other parts (a published
+    question purges the procedure's section: feedback.wagtail_hooks)."""
+
+    def build():
+        return list(
+            public(QuestionPage.objects.live())
+            .filter(procedure=procedure)
+            .order_by("-answered_on", "-pk")
+            .only("title", "url_path", "path", "depth", "answered_on")[: FAQ_SHOWN + 1]
+        )
+
+    questions = for_page(context.get("request"), procedure, "procedure-questions", build)
     return {
         "request": context.get("request"),
         "questions": questions[:FAQ_SHOWN],

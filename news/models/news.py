@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
-from portal.web.chrome import public
+from portal.web.chrome import for_page, public
 
 LISTED = ("title", "url_path", "path", "depth", "locale", "display_date", "summary")  # what a news item shows
 OG_IMAGE = "fill-1200x630|format-jpeg"  # what social networks show of a shared article
@@ -128,7 +128,7 @@ class NewsPage(BasePage):
         """The tags, read once for the keywords and the links under the article."""
         return list(self.tags.all())
 
-    def structured_data(self, request):
+    def structured_data(self, request, tags):
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -137,7 +137,7 @@ class NewsPage(BasePage):
             "datePublished": self.display_date.isoformat(),
             "dateModified": (self.last_published_at or self.display_date).isoformat(),
             "mainEntityOfPage": self.get_full_url(request),
-            "keywords": [tag.name for tag in self.tag_list],
+            "keywords": [tag.name for tag in tags],
         }
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author}
@@ -147,19 +147,25 @@ class NewsPage(BasePage):
             data["image"] = [request.build_absolute_uri(self.main_image.get_renditions(LD_IMAGE)[LD_IMAGE].url)]
         return data
 
+    def shown(self):
+        """What the article lists besides its own fields: its related articles and its tags."""
+        return {"related_news": self.related_news, "tags": self.tag_list}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Kept until a publish in its section (or of a hand-picked article elsewhere: news.wagtail_hooks).
+        context.update(for_page(request, self, "news-shown", self.shown))
         # Every image the page shows, with its renditions, in two queries: Wagtail would ask the shared
         # cache for each image and write back what it found (get_rendition always writes; get_renditions
         # not for prefetched renditions).
-        images = [article.main_image for article in (self, *self.related_news) if article.main_image_id]
+        images = [article.main_image for article in (self, *context["related_news"]) if article.main_image_id]
         prefetch_related_objects(images, "renditions")
         if self.main_image:
             context["og_image"] = self.main_image.get_renditions(OG_IMAGE)[OG_IMAGE]
         # The category's own fields are not shown: its title and address come from the page row.
         context["category"] = self.get_parent().specific_deferred
         context["attachments"] = self.attachments.select_related("document")
-        context["structured_data"] = self.structured_data(request)
+        context["structured_data"] = self.structured_data(request, context["tags"])
         return context
 
 

@@ -5,8 +5,8 @@ from .base import DATABASES, tasks_setting
 from .env import env, env_bool, env_int, env_list, env_required
 
 DEBUG = False
-# Each gunicorn worker keeps its database connection instead of opening one per request (a PostgreSQL
-# connection starts a server process: 3-10 ms at load 7 on the shared machine, more when busier); CONN_HEALTH_CHECKS
+# Each gunicorn worker keeps its database connection instead of opening one per request (PostgreSQL starts a
+# server process for each: 3-10 ms here, about a third of an uncached page's throughput); CONN_HEALTH_CHECKS
 # (base) replaces one the database closed. Keep it below the database's idle timeout.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 TASKS = tasks_setting(env("TASKS_BACKEND", "database"))  # with `manage.py db_worker` running (README)

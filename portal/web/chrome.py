@@ -119,9 +119,13 @@ def site_root_paths():
     return remembered("site-root-paths", lambda: tuple(Site.get_site_root_paths()))
 
 
-def for_page(page, name, build):
-    """What a page shows from rows that are no pages (a procedure's fields and levels): kept until its
-    section is purged, and at most as long as a cached page, as a renamed row purges nothing."""
+def for_page(request, page, name, build):
+    """What a live page shows from its own rows and the pages it lists (a procedure's steps, fields and
+    related procedures; an article's related articles): kept until its section is purged (publishing it,
+    or a page it shows: the `page_cache_shown_on` hook), and at most as long as a cached page, as a
+    renamed row purges nothing. A preview shows the draft's rows: built each time."""
+    if getattr(request, "is_preview", False):
+        return build()
     return remembered(f"{name}:{page.pk}", build, page_cache.page_section(page), settings.PAGE_CACHE_SECONDS)
 
 

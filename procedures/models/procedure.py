@@ -210,26 +210,28 @@ class ProcedurePage(BasePage):
     def serve(self, request, *args, **kwargs):
         return self.serve_with("procedures.views.procedure", request)
 
-    def parts(self):
-        """Every part of the record, one query each whatever its length."""
-        channels = list(self.channels.all())
+    def parts(self, request):
+        """Every part of the record: its own rows and the pages it lists from the cache (one query each
+        whatever their length when built); the dossier's form files read each time, as a replaced
+        file purges nothing."""
+        parts = for_page(request, self, "procedure-parts", self._cached_parts)
         return {
-            **for_page(self, "procedure-taxonomy", self._taxonomy),
-            "steps": list(self.steps.all()),
-            "channels": channels,
+            **parts,
             "dossier": list(self.dossier.select_related("form_file")),
-            "results": list(self.results.all()),
-            "legal_bases": list(self.legal_bases.select_related("document")),
-            "related": self._public_related(),
-            "summary": summarise(channels),
+            "summary": summarise(parts["channels"]),
         }
 
-    def _taxonomy(self):
+    def _cached_parts(self):
         return {
             "fields": list(self.fields.all()),
             "levels": list(self.levels.all()),
             "applicants": list(self.applicants.all()),
             "implementing_agencies": list(self.implementing_agencies.all()),
+            "steps": list(self.steps.all()),
+            "channels": list(self.channels.all()),
+            "results": list(self.results.all()),
+            "legal_bases": list(self.legal_bases.select_related("document").defer("document__full_text")),
+            "related": self._public_related(),
         }
 
     def _public_related(self):

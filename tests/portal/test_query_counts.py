@@ -4,6 +4,7 @@ footer, sidebar, view restrictions) comes from the cache and the route from one 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests import factories
 
@@ -46,8 +47,10 @@ def queries(client, url):
     "page, limit",
     [
         ("home", 3),  # before: 22; 9 before its blocks became fragments of the home page's generation
-        ("article", 9),  # before: 27 (its renditions prefetched since: one query, no round trips to Redis)
-        ("procedure", 9),  # before: 35; 11 before its agency came from the route and the feedback pages from the chrome
+        ("article", 5),  # before: 27 (its renditions prefetched since: one query, no round trips to Redis); 8 before
+        # its related articles, tags and comments were kept with the page
+        ("procedure", 4),  # before: 35; 11 before its agency came from the route and the feedback pages from the
+        # chrome; 9 before its own rows, related procedures and questions were kept with the page
         ("justice", 11),  # agency page, before: 24 (its officials, departments and history since: 3)
         ("news", 9),  # news index, before: 23
         ("documents", 7),  # document index, before: 19
@@ -121,3 +124,54 @@ def test_a_settings_change_in_another_process_reaches_this_ones_chrome_within_a_
     assert "Cổng đổi tên ở tiến trình khác" not in client.get(site.article.url, {"v": 1}).content.decode()
     page_cache._local.clear()  # the second has passed
     assert "Cổng đổi tên ở tiến trình khác" in client.get(site.article.url, {"v": 2}).content.decode()
+
+
+def test_an_uncached_article_lists_a_newly_published_article_of_its_category(client, site, warm):
+    """The related articles are kept with the page (issue 18) until a publish in its section."""
+    client.get(site.article.url)
+    factories.NewsPageFactory(parent=site.category, title="Tin cùng mục vừa đăng", display_date=timezone.now())
+    related = client.get(site.article.url, {"v": 1}).content.decode().split("Tin cùng chuyên mục", 1)[1]
+    assert "Tin cùng mục vừa đăng" in related
+
+
+def test_an_uncached_article_follows_a_hand_picked_article_of_another_section(client, site, warm):
+    from news.models.news import RelatedNews
+
+    elsewhere = factories.NewsIndexPageFactory(parent=site.home, title="Tin địa phương", slug="tin-dia-phuong")
+    picked = factories.NewsPageFactory(parent=elsewhere, title="Tin được chọn")
+    site.article.related_links.add(RelatedNews(news=picked))
+    site.article.save_revision().publish()
+    assert "Tin được chọn" in client.get(site.article.url).content.decode()
+    picked.title = "Tin được chọn, tên mới"
+    picked.save_revision().publish()
+    assert "Tin được chọn, tên mới" in client.get(site.article.url, {"v": 1}).content.decode()
+    picked.unpublish()
+    assert "Tin được chọn" not in client.get(site.article.url, {"v": 2}).content.decode()
+
+
+def test_an_uncached_procedure_shows_its_published_steps_and_a_preview_its_draft(client, site, warm, rf):
+    from procedures.models.parts import ProcedureStep
+
+    procedure = site.procedure
+    client.get(procedure.url)
+    procedure.steps.add(ProcedureStep(title="Bước mới đã đăng"))
+    procedure.save_revision().publish()
+    assert "Bước mới đã đăng" in client.get(procedure.url, {"v": 1}).content.decode()
+    procedure.steps.add(ProcedureStep(title="Bước trong bản nháp"))
+    procedure.save_revision()
+    assert "Bước trong bản nháp" not in client.get(procedure.url, {"v": 2}).content.decode()
+    preview = rf.get("/")
+    preview.is_preview = True  # as Wagtail's preview sets it
+    steps = procedure.get_latest_revision_as_object().parts(preview)["steps"]
+    assert [step.title for step in steps] == ["Bước mới đã đăng", "Bước trong bản nháp"]
+
+
+def test_an_uncached_article_shows_a_comment_once_approved(client, site, warm):
+    from portal.engagement.models import Comment, CommentStatus
+
+    client.get(site.article.url)
+    comment = Comment.objects.create(page=site.article, name="Bạn đọc", text="Ý kiến chờ duyệt", daily_visitor_id="x")
+    assert "Ý kiến chờ duyệt" not in client.get(site.article.url, {"v": 1}).content.decode()
+    comment.status = CommentStatus.APPROVED
+    comment.save()
+    assert "Ý kiến chờ duyệt" in client.get(site.article.url, {"v": 2}).content.decode()

@@ -85,9 +85,10 @@ def test_production_leaves_the_demo_out():
     assert run_manage("help", "load_demo", env_overrides={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"}).returncode == 0
 
 
-def test_production_workers_keep_their_database_connection_and_check_it():
+def test_production_workers_keep_their_database_connection_unless_told_otherwise():
     environment = {"DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "a.vn"}
-    code = "from django.db import connection as c; print(c.settings_dict['CONN_MAX_AGE'], c.settings_dict['CONN_HEALTH_CHECKS'])"
-    assert run_manage("shell", "-v", "0", "-c", code, env_overrides=environment).stdout.split() == ["60", "True"]
-    per_request = {**environment, "DATABASE_CONN_MAX_AGE": "0"}
-    assert run_manage("shell", "-v", "0", "-c", code, env_overrides=per_request).stdout.split() == ["0", "True"]
+    show = "from django.db import connection; print(connection.settings_dict['CONN_MAX_AGE'], connection.settings_dict['CONN_HEALTH_CHECKS'])"
+    kept = run_manage("shell", "-v", "0", "-c", show, env_overrides=environment, drop=("DATABASE_CONN_MAX_AGE",))
+    assert kept.stdout.split() == ["60", "True"], kept.stderr
+    closed = run_manage("shell", "-v", "0", "-c", show, env_overrides={**environment, "DATABASE_CONN_MAX_AGE": "0"})
+    assert closed.stdout.split() == ["0", "True"], closed.stderr
