@@ -72,9 +72,12 @@ _hot = OrderedDict()  # key → (expires, stored): the pages this process served
 
 
 def _remember(key, stored):
-    _hot[key] = (time.monotonic() + LOCAL_SECONDS, stored)
+    """Keep a page served now for the next second; the oldest copies go once expired (a worker would
+    otherwise hold HOT_SIZE pages, megabytes, long after a burst) or when there are too many."""
+    now = time.monotonic()
+    _hot[key] = (now + LOCAL_SECONDS, stored)
     _hot.move_to_end(key)
-    while len(_hot) > HOT_SIZE:
+    while len(_hot) > HOT_SIZE or next(iter(_hot.values()))[0] <= now:
         _hot.popitem(last=False)
 
 

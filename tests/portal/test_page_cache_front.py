@@ -119,6 +119,19 @@ def test_a_hit_reads_the_shared_cache_once(settings, article, requests_started, 
     page_cache.cache.clear()
 
 
+def test_a_worker_lets_go_of_its_hot_copies_once_their_second_is_over(monkeypatch):
+    """After a burst over many pages, the next page served releases the copies of the burst (before,
+    a worker held its last 256 pages, megabytes, until replaced)."""
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    for n in range(50):
+        page_cache._remember(f"burst-{n}", ("200 OK", [], b"x" * 100_000))
+    assert len(page_cache._hot) == 50 and page_cache._recall("burst-49") is not None
+    clock[0] += page_cache.LOCAL_SECONDS + 0.1
+    page_cache._remember("next", ("200 OK", [], b"y"))
+    assert list(page_cache._hot) == ["next"]
+
+
 def test_conditional_requests_get_a_304_without_django(article, requests_started):
     _status, first, _body = wsgi(article.url)
     for conditional in ({"HTTP_IF_NONE_MATCH": first["ETag"]}, {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]}):
