@@ -53,6 +53,15 @@ class BasePage(SidebarMixin, Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def serve_preview(self, request, mode_name):
+        """A page answered by a view of its app (`serve_with`) previews through the same view: Wagtail's
+        preview renders the template with `get_context` alone, without what the view adds (a procedure's
+        agency, its parts), so a draft failed or showed less than the page would once published. The
+        request stays marked as a preview, so nothing kept for the live page is shown."""
+        if type(self).serve is Page.serve:
+            return super().serve_preview(request, mode_name)
+        return self.serve(request)
+
     def serve_with(self, view, request, *args, **kwargs):
         """Answer with the view function named by its dotted path ("app.views.name"), imported on first use.
 

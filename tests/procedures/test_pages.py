@@ -242,3 +242,20 @@ def test_agency_editor_edits_a_procedure_in_the_admin(client, tree, write_json):
     assert page.latest_revision.user == editor
     html = client.get(page.url).content.decode()
     assert "Nộp hồ sơ trực tuyến" in html and "2 ngày làm việc" in html
+
+
+def test_an_editor_sees_the_draft_of_pages_answered_by_a_view(client, tree, write_json, users):
+    """The admin's "Xem bản nháp" renders a draft procedure, agency and document list as the public page
+    shows them (before, the procedure's draft was a server error: its agency is added by the view)."""
+    import_file(write_json([national()]), tree.procedures)
+    procedure = ProcedurePage.objects.get()
+    client.force_login(users.admin)
+    for page, shown in ((procedure, f'href="{tree.justice.url}"'), (tree.justice, procedure.title), (tree.documents, "")):
+        page = page.specific
+        page.title = f"{page.title} (bản nháp sửa đổi)"
+        page.save_revision(user=users.admin)
+        draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+        assert draft.status_code == 200, page
+        html = draft.content.decode()
+        assert "bản nháp sửa đổi" in html and shown in html
+        assert client.get(page.url).status_code == 200 and "bản nháp sửa đổi" not in client.get(page.url).content.decode()
