@@ -31,7 +31,7 @@ from urllib.parse import quote_plus
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.perf.server import PORT, serve  # noqa: E402
+from tests.perf.server import PORT, production_environment, serve  # noqa: E402
 
 HOST = f"127.0.0.1:{PORT}"
 FINDER = "/tra-cuu-thu-tuc/"
@@ -118,16 +118,7 @@ def wrk(queries, distinct, seconds, connections):
 
 
 def environment(workdir, redis_url):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": "bench-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "REDIS_URL": redis_url,
-    }
+    env = {**production_environment(workdir), "REDIS_URL": redis_url}
     if not (workdir / "static" / "staticfiles.json").exists():
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     return env

@@ -12,10 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("BENCH_PORT", 8765))  # another port when benchmarks run side by side
 
 
-def prepare(workdir, reuse=False):
-    """The environment of a portal in `workdir`, migrated, with static files and demo content (kept from an
-    earlier run with `reuse`)."""
-    env = {
+def production_environment(workdir):
+    """Production settings on this machine, static and media files in `workdir`."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "bench-" + "x" * 50,
@@ -23,6 +22,14 @@ def prepare(workdir, reuse=False):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
+    }
+
+
+def prepare(workdir, reuse=False):
+    """The environment of a portal in `workdir`, migrated, with static files and demo content (kept from an
+    earlier run with `reuse`)."""
+    env = {
+        **production_environment(workdir),
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
     }
     env.pop("REDIS_URL", None)
