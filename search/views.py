@@ -69,7 +69,7 @@ def finder(request):
     context = {"form": form, "results": results, "facets": facets, "query": form.cleaned_data["q"]}
     response = _respond(request, "search/finder.html", context, 200)
     if page_key is not None and not results.degraded:
-        response.add_post_render_callback(lambda rendered: _keep(rendered, page_key, generation, results))
+        response.add_post_render_callback(lambda rendered: _keep(request, rendered, page_key, generation, results))
     return response
 
 
@@ -78,9 +78,10 @@ def _anonymous(request):
     return not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, "messages"))
 
 
-def _keep(response, page_key, generation, results):
-    """Keep the rendered page with its answer (without the hits' rows: only what logging needs)."""
-    if not response.cookies:
+def _keep(request, response, page_key, generation, results):
+    """Keep the rendered page with its answer (without the hits' rows: only what logging needs), unless
+    it is one visitor's own: it sets a cookie or holds a CSRF token (as the page cache decides)."""
+    if not response.cookies and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         logged = api.Results(hits=[], total=results.total, logged=results.logged)
         results_cache.keep(page_key, generation, response.content, logged)
 

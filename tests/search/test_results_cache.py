@@ -117,3 +117,27 @@ def test_an_answer_from_the_fallback_store_is_not_kept(client, procedures, setti
     settings.ELASTICSEARCH_URL = DEAD
     assert "bộ tìm kiếm dự phòng" in finder(client, q="khai sinh")[0]
     assert finder(client, q="khai sinh")[1]
+
+
+def test_a_finder_page_holding_a_visitors_csrf_token_is_not_kept_for_others(client, procedures, monkeypatch):
+    """Should the finder's page ever carry a form token (a form added to the site's chrome), it is that
+    visitor's: the next visitor gets a page rendered for them."""
+    from django.middleware.csrf import get_token
+
+    from search import views
+
+    respond, rendered, with_token = views._respond, [], []
+
+    def counted(request, *args):
+        rendered.append(get_token(request) if with_token else None)
+        return respond(request, *args)
+
+    monkeypatch.setattr(views, "_respond", counted)
+    for query in ("khai sinh", "khai sinh"):
+        finder(client, q=query)
+    assert len(rendered) == 1  # without a token, the second visitor gets the kept page
+    with_token.append(True)
+    for query in ("cap giay phep", "cap giay phep"):
+        client.cookies.clear()
+        finder(client, q=query)
+    assert len(rendered) == 3
