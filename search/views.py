@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal.web import page_cache
 from portal.web.client import client_address
 from search import api, other_languages, results_cache
 from search.documents import AGENCY, APPLICANT, EVENT, FIELD, FOUR, LEVEL, ONLINE
@@ -57,7 +58,7 @@ def finder(request):
         scope=Scope.FINDER,
         visitor=api.visitor_key(client_address(request)),
     )
-    page_key = results_cache.page_key(request) if results_cache.enabled() and _anonymous(request) else None
+    page_key = results_cache.page_key(request) if results_cache.enabled() and not page_cache.personal(request.COOKIES) else None
     if page_key is not None:
         generation, kept = results_cache.lookup(page_key)
         if kept is not None:
@@ -73,15 +74,10 @@ def finder(request):
     return response
 
 
-def _anonymous(request):
-    """Whether the page can be the same for everyone: no session (a signed-in editor) and no messages."""
-    return not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, "messages"))
-
-
 def _keep(request, response, page_key, generation, results):
     """Keep the rendered page with its answer (without the hits' rows: only what logging needs), unless
-    it is one visitor's own: it sets a cookie or holds a CSRF token (as the page cache decides)."""
-    if not response.cookies and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    it is one visitor's own, as the page cache decides."""
+    if page_cache.shareable(request, response):
         logged = api.Results(hits=[], total=results.total, logged=results.logged)
         results_cache.keep(page_key, generation, response.content, logged)
 

@@ -275,6 +275,23 @@ def _path_section(path_info):
     return section_of(path_info)
 
 
+def personal(cookies):
+    """Whether a request's cookies make its page the visitor's own: a session (a signed-in editor) or
+    messages waiting to be shown."""
+    return any(name in cookies for name in (settings.SESSION_COOKIE_NAME, *SKIP_COOKIES))
+
+
+def shareable(request, response):
+    """Whether a built response may be given to every visitor: a 200 that sets no cookie and holds no
+    CSRF token of this visitor's."""
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(response, "streaming", False)
+    )
+
+
 def _key(environ):
     """The cache key of an anonymous GET or HEAD, or None when the request must reach Django: another method,
     a session or messages cookie, the admin, static or media files, a Host Django refuses, a NUL in a header
@@ -287,7 +304,7 @@ def _key(environ):
     if path.startswith(_excluded_prefixes()):
         return None
     cookies = environ.get("HTTP_COOKIE")
-    if cookies and any(name in parse_cookie(cookies) for name in (settings.SESSION_COOKIE_NAME, *SKIP_COOKIES)):
+    if cookies and personal(parse_cookie(cookies)):
         return None
     if NUL in "".join([value for value in environ.values() if value.__class__ is str]):  # headers, path, query
         return None
@@ -430,10 +447,4 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _storable(request, response):
-        return (
-            getattr(request, "page_cacheable", False)
-            and response.status_code == 200
-            and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            and not getattr(response, "streaming", False)
-        )
+        return getattr(request, "page_cacheable", False) and shareable(request, response)
